@@ -1,0 +1,115 @@
+// The one contract between the main process and the renderer. Types only: the renderer
+// imports it with `import type`, and main validates every argument (see schemas.ts).
+
+export type ArticleStatus = 'pending' | 'fetching' | 'done' | 'failed';
+export type ListView = 'unread' | 'starred' | 'archive' | 'all';
+export type ListSort = 'newest' | 'oldest' | 'longest' | 'shortest';
+
+export interface ArticleSummary {
+  id: string;
+  url: string;
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  excerpt: string | null;
+  /** App URL of the cached lead image, or null. */
+  leadImage: string | null;
+  wordCount: number;
+  readingMinutes: number;
+  starred: boolean;
+  archived: boolean;
+  status: ArticleStatus;
+  /** Why the last fetch failed, in words a reader understands. */
+  error: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Reading progress, 0..1. */
+  progress: number;
+  tags: string[];
+}
+
+export interface Article extends ArticleSummary {
+  /** Sanitised article body; image sources point at the app's asset URLs. */
+  html: string;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+}
+
+export interface ListQuery {
+  view: ListView;
+  tag?: string;
+  site?: string;
+  sort?: ListSort;
+  /** Opaque keyset cursor from the previous page. */
+  cursor?: string | null;
+  limit?: number;
+}
+
+export interface ListPage {
+  items: ArticleSummary[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface SearchHit {
+  article: ArticleSummary;
+  /** Plain text with matches wrapped in <mark>…</mark>; everything else is escaped. */
+  snippet: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+}
+
+export type ErrorCode = 'invalid-argument' | 'not-found' | 'fetch-failed' | 'internal';
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface ArticlesApi {
+  saveUrl(url: string): Promise<Result<ArticleSummary>>;
+  listArticles(query: ListQuery): Promise<Result<ListPage>>;
+  getArticle(id: string): Promise<Result<Article>>;
+  setStarred(id: string, starred: boolean): Promise<Result<ArticleSummary>>;
+  setArchived(id: string, archived: boolean): Promise<Result<ArticleSummary>>;
+  setProgress(id: string, progress: number): Promise<Result<ArticleSummary>>;
+  deleteArticle(id: string): Promise<Result<{ id: string }>>;
+  retryArticle(id: string): Promise<Result<ArticleSummary>>;
+}
+
+export interface SearchApi {
+  search(query: string, limit?: number): Promise<Result<SearchResult>>;
+}
+
+export interface ShellApi {
+  /** Opens an http(s) link in the system browser; anything else is refused. */
+  openExternal(url: string): Promise<Result<{ opened: boolean }>>;
+}
+
+export type Api = ArticlesApi & SearchApi & ShellApi;
+export type ApiName = keyof Api;
+export type ApiArgs<K extends ApiName> = Parameters<Api[K]>;
+export type ApiReturn<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
+
+export interface ApiEvents {
+  /** An article was added, changed or deleted. */
+  articleChanged: { id: string; deleted: boolean };
+  /** A capture job moved on. */
+  jobProgress: { id: string; status: ArticleStatus; error: string | null };
+}
+export type ApiEventName = keyof ApiEvents;
+
+/** What the preload puts on `window.lectern`, and nothing more. */
+export interface LecternBridge {
+  invoke<K extends ApiName>(name: K, ...args: ApiArgs<K>): Promise<ApiReturn<K>>;
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
+
+/** IPC channel names. Types, not values: a sandboxed preload cannot require local modules,
+ * so main and preload each write the literal and the compiler checks it against these. */
+export type InvokeChannel = 'lectern:invoke';
+export type EventChannel = 'lectern:event';

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Core tests run under Node 24 against real loopback servers and real SQLite files.
+export default defineConfig({
+  test: {
+    include: ['tests/core/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
