@@ -1,0 +1,51 @@
+// Lint enforces the architecture: these boundaries are errors, never warnings.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The core is plain Node: only main and preload may touch Electron.
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts', 'tests/electron/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only electron/main.ts and electron/preload.ts import electron.' }] },
+      ],
+    },
+  },
+  {
+    // The renderer is a web page: no Node, and nothing from electron/ but the contract's types.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer never imports Node.' })),
+          patterns: [
+            { group: ['**/electron/**', 'electron'], allowTypeImports: true, message: 'Renderer imports only types from electron/ (import type).' },
+          ],
+        },
+      ],
+    },
+  },
+);
