@@ -1,0 +1,109 @@
+// Electron's main process, kept thin: windows, the app protocol, IPC transport and security
+// policy. Everything else is the plain-Node core in core.ts.
+import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import Store from 'electron-store';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from './core.ts';
+import type { EventChannel, InvokeChannel } from './ipc/api.ts';
+
+const INVOKE: InvokeChannel = 'lectern:invoke';
+const EVENT: EventChannel = 'lectern:event';
+const APP_ORIGIN = 'lectern://app';
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+interface Preferences {
+  window: { width: number; height: number; x?: number; y?: number; maximized: boolean };
+}
+const preferences = new Store<Preferences>({
+  defaults: { window: { width: 1200, height: 800, maximized: false } },
+});
+
+// A standard, secure scheme: the renderer gets a real origin instead of file://.
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'lectern', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const isWebUrl = (url: string) => URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol);
+const isAppUrl = (url: string) => url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+
+function lockDown(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isWebUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    if (isWebUrl(url)) void shell.openExternal(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function createWindow(): BrowserWindow {
+  const saved = preferences.get('window');
+  const win = new BrowserWindow({
+    width: saved.width,
+    height: saved.height,
+    x: saved.x,
+    y: saved.y,
+    minWidth: 480,
+    minHeight: 400,
+    show: false,
+    title: 'Lectern',
+    webPreferences: {
+      preload: here('../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  if (saved.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    preferences.set('window', { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  });
+  void win.loadURL(`${APP_ORIGIN}/`);
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const core: Core = createCore({
+    dataDir: app.getPath('userData'),
+    rendererDir: here('../renderer'),
+    openExternal: (url) => shell.openExternal(url),
+  });
+
+  protocol.handle('lectern', (request) => core.handleRequest(request));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  ipcMain.handle(INVOKE, (event, name: unknown, args: unknown) => {
+    // Only our own page may call in, whatever frame or window asks.
+    if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) {
+      return { ok: false, error: { code: 'invalid-argument', message: 'Refused: not the app.' } };
+    }
+    return core.invoke(String(name), Array.isArray(args) ? args : []);
+  });
+  core.on((name, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(EVENT, name, payload);
+  });
+
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('before-quit', () => void core.close());
+}
+
+app.on('web-contents-created', (_event, contents) => lockDown(contents));
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.enableSandbox();
+void start();
