@@ -7,7 +7,8 @@ export default defineConfig({
   testDir: 'tests/renderer',
   timeout: 60_000,
   workers: 1,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: 'test-results/playwright-artifacts',
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     browserName: 'chromium',
     headless: true,
