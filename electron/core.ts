@@ -1,0 +1,117 @@
+// The application core: library, capture jobs, asset cache and the request handler, wired
+// together as plain Node. Electron's main process and the renderer tests both drive this.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAppHandler } from './app/app-handler.ts';
+import { AssetStore } from './capture/asset-store.ts';
+import { captureArticle } from './capture/capture-article.ts';
+import { CaptureError } from './capture/capture-error.ts';
+import type { FetchLimits } from './capture/fetch-resource.ts';
+import type { ApiEventName, ApiEvents, Result } from './ipc/api.ts';
+import { createHandlers } from './ipc/handlers.ts';
+import { argumentSchemas, isApiName } from './ipc/schemas.ts';
+import { CaptureQueue } from './jobs/capture-queue.ts';
+import { openLibrary } from './library/library.ts';
+
+export interface CoreOptions {
+  /** Where the database and the image cache live. */
+  dataDir: string;
+  /** The built renderer, served by handleRequest. */
+  rendererDir: string;
+  /** Opens a link in the system browser; absent in tests. */
+  openExternal?: (url: string) => Promise<void>;
+  fetchLimits?: Partial<FetchLimits>;
+  /** Pages fetched at once. */
+  concurrency?: number;
+}
+
+export type CoreListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
+
+export interface Core {
+  /** Validates the arguments, then runs the operation; never throws. */
+  invoke(name: string, args: unknown[]): Promise<Result<unknown>>;
+  on(listener: CoreListener): () => void;
+  handleRequest(request: Request): Promise<Response>;
+  /** Resolves when no capture job is running. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const library = openLibrary(join(options.dataDir, 'library.db'), { backupDir: join(options.dataDir, 'backups') });
+  const assets = new AssetStore(join(options.dataDir, 'assets'));
+  const listeners = new Set<CoreListener>();
+  const emit: CoreListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+
+  const queue = new CaptureQueue({
+    concurrency: options.concurrency ?? 4,
+    pendingIds: () => library.pendingIds(),
+    run: async (id, signal) => {
+      const pending = library.summary(id);
+      if (!pending) return;
+      library.markFetching(id);
+      emit('jobProgress', { id, status: 'fetching', error: null });
+      try {
+        const captured = await captureArticle(pending.url, { assets, limits: options.fetchLimits, signal });
+        library.completeCapture(id, captured);
+        emit('jobProgress', { id, status: 'done', error: null });
+      } catch (error) {
+        const reason = error instanceof CaptureError ? error.message : 'Could not save this page (unexpected error).';
+        if (!(error instanceof CaptureError)) console.error(`capture of ${pending.url} failed`, error);
+        library.failCapture(id, reason);
+        emit('jobProgress', { id, status: 'failed', error: reason });
+      }
+      emit('articleChanged', { id, deleted: false });
+    },
+  });
+
+  const handlers = createHandlers({
+    library,
+    queue,
+    emit,
+    freeUnusedAssets: () => assets.remove(library.unusedAssetHashes()),
+    openExternal: options.openExternal,
+  });
+
+  const handleRequest = createAppHandler({
+    rendererDir: options.rendererDir,
+    readAsset: async (hash) => {
+      const found = await assets.read(hash);
+      return found ? { bytes: new Uint8Array(found.bytes), mime: found.mime } : null;
+    },
+  });
+
+  // Jobs interrupted by a quit are pending again; pick them up.
+  queue.kick();
+
+  return {
+    async invoke(name, args) {
+      if (!isApiName(name)) return { ok: false, error: { code: 'invalid-argument', message: `Unknown operation.` } };
+      const parsed = argumentSchemas[name].safeParse(args);
+      if (!parsed.success) {
+        return { ok: false, error: { code: 'invalid-argument', message: parsed.error.issues[0]?.message ?? 'Invalid argument.' } };
+      }
+      try {
+        const handler = handlers[name] as (...a: unknown[]) => Promise<Result<unknown>>;
+        return await handler(...(parsed.data as unknown[]));
+      } catch (error) {
+        if (error instanceof CaptureError) return { ok: false, error: { code: 'invalid-argument', message: error.message } };
+        console.error(`operation ${name} failed`, error);
+        return { ok: false, error: { code: 'internal', message: 'Something went wrong; nothing was changed.' } };
+      }
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    handleRequest,
+    idle: () => queue.idle(),
+    async close() {
+      await queue.stop();
+      library.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// One handler per operation of the contract. Arguments arrive already validated.
+import { normalizeUrl } from '../capture/normalize-url.ts';
+import type { CaptureQueue } from '../jobs/capture-queue.ts';
+import type { Library } from '../library/library.ts';
+import type { Api, ApiEventName, ApiEvents, ArticleSummary, Result } from './api.ts';
+
+export interface HandlerDeps {
+  library: Library;
+  queue: CaptureQueue;
+  emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
+  freeUnusedAssets(): Promise<void>;
+  openExternal?: (url: string) => Promise<void>;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const notFound = { ok: false, error: { code: 'not-found', message: 'That article is no longer in your library.' } } as const;
+
+export function createHandlers(deps: HandlerDeps): Api {
+  const { library, queue, emit } = deps;
+
+  /** Wraps a state change: answers not-found, or tells every view and returns the article. */
+  const changed = (summary: ArticleSummary | null): Result<ArticleSummary> => {
+    if (!summary) return notFound;
+    emit('articleChanged', { id: summary.id, deleted: false });
+    return ok(summary);
+  };
+
+  return {
+    async saveUrl(url) {
+      const { article, created } = library.addPending(normalizeUrl(url));
+      if (created) {
+        emit('articleChanged', { id: article.id, deleted: false });
+        queue.kick();
+      }
+      return ok(article);
+    },
+    async listArticles(query) {
+      return ok(library.list(query));
+    },
+    async getArticle(id) {
+      const article = library.get(id);
+      return article ? ok(article) : notFound;
+    },
+    async setStarred(id, starred) {
+      return changed(library.setStarred(id, starred));
+    },
+    async setArchived(id, archived) {
+      return changed(library.setArchived(id, archived));
+    },
+    async setProgress(id, progress) {
+      return changed(library.setProgress(id, progress));
+    },
+    async deleteArticle(id) {
+      if (!library.delete(id)) return notFound;
+      emit('articleChanged', { id, deleted: true });
+      await deps.freeUnusedAssets();
+      return ok({ id });
+    },
+    async retryArticle(id) {
+      const summary = library.requeue(id);
+      if (summary) queue.kick();
+      return changed(summary);
+    },
+    async search(query, limit = 50) {
+      return ok(library.search(query, limit));
+    },
+    async openExternal(url) {
+      const protocol = URL.canParse(url) ? new URL(url).protocol : '';
+      if (protocol !== 'http:' && protocol !== 'https:') {
+        return { ok: false, error: { code: 'invalid-argument', message: 'Only web links open in the browser.' } };
+      }
+      if (!deps.openExternal) return ok({ opened: false });
+      await deps.openExternal(url);
+      return ok({ opened: true });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Every argument that crosses the IPC boundary is validated here before main acts on it.
+import { z } from 'zod';
+import type { ApiArgs, ApiName } from './api.ts';
+
+const id = z.string().uuid();
+const webUrl = z.string().min(1).max(8192);
+
+const listQuery = z
+  .object({
+    view: z.enum(['unread', 'starred', 'archive', 'all']),
+    tag: z.string().min(1).max(200).optional(),
+    site: z.string().min(1).max(300).optional(),
+    sort: z.enum(['newest', 'oldest', 'longest', 'shortest']).optional(),
+    cursor: z.string().max(1000).nullable().optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+/** Argument tuples, one per operation; the compiler checks they cover the whole Api. */
+export const argumentSchemas = {
+  saveUrl: z.tuple([webUrl]),
+  listArticles: z.tuple([listQuery]),
+  getArticle: z.tuple([id]),
+  setStarred: z.tuple([id, z.boolean()]),
+  setArchived: z.tuple([id, z.boolean()]),
+  setProgress: z.tuple([id, z.number().min(0).max(1)]),
+  deleteArticle: z.tuple([id]),
+  retryArticle: z.tuple([id]),
+  search: z.union([z.tuple([z.string().max(1000)]), z.tuple([z.string().max(1000), z.number().int().min(1).max(500)])]),
+  openExternal: z.tuple([webUrl]),
+} satisfies { [K in ApiName]: z.ZodType<ApiArgs<K>> };
+
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && Object.hasOwn(argumentSchemas, name);
+}

@@ -1,0 +1,127 @@
+// The whole core as the renderer sees it: invoke() with validation, capture jobs against a
+// real loopback server, a real SQLite file, cached images served by the app handler.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core.ts';
+import type { ApiEventName, Article, ArticleSummary, ListPage, Result } from '../../electron/ipc/api.ts';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+const page = readFileSync(join(fixtures, 'pages', 'wordpress-news', 'source.html'));
+const photo1 = readFileSync(join(fixtures, 'images', 'photo-1.png'));
+const photo2 = readFileSync(join(fixtures, 'images', 'photo-2.jpg'));
+
+const open: Array<Core | FixtureServer> = [];
+afterEach(async () => {
+  for (const thing of open.splice(0)) await thing.close();
+});
+
+async function setup(dataDir = mkdtempSync(join(tmpdir(), 'lectern-core-'))) {
+  const core = createCore({ dataDir, rendererDir: join(dataDir, 'no-renderer') });
+  open.push(core);
+  return { core, dataDir };
+}
+
+async function serveNews() {
+  const server = await startFixtureServer({
+    '/2026/11/river-barrier': { body: page },
+    '/images/photo-1.png': { headers: { 'content-type': 'image/png' }, body: photo1 },
+    '/images/photo-2.jpg': { headers: { 'content-type': 'image/jpeg' }, body: photo2 },
+    '/gone': { status: 404, body: 'nothing here' },
+  });
+  open.push(server);
+  return server;
+}
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+describe('core', () => {
+  it('refuses unknown operations and invalid arguments with typed errors', async () => {
+    const { core } = await setup();
+    expect(await core.invoke('dropDatabase', [])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await core.invoke('getArticle', [42])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await core.invoke('setStarred', ['not-a-uuid', true])).toMatchObject({ ok: false });
+    expect(await core.invoke('listArticles', [{ view: 'unread', evil: 1 }])).toMatchObject({ ok: false });
+    const bad = await core.invoke('saveUrl', ['javascript:alert(1)']);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(value<ListPage>(await core.invoke('listArticles', [{ view: 'all' }])).items).toHaveLength(0);
+  });
+
+  it('saves a page with its images, then reads it with the server gone', async () => {
+    const server = await serveNews();
+    const { core, dataDir } = await setup();
+    const events: ApiEventName[] = [];
+    core.on((event) => events.push(event));
+
+    const saved = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/2026/11/river-barrier?utm_source=x')]));
+    expect(saved.status).toBe('pending');
+    await core.idle();
+    const article = value<Article>(await core.invoke('getArticle', [saved.id]));
+    expect(article.status).toBe('done');
+    expect(article.url).not.toContain('utm_source');
+    expect(article.html).not.toMatch(/Must Read|LEAVE A REPLY/i);
+    const images = [...article.html.matchAll(/src="(\/assets\/[0-9a-f]{64})"/g)].map((m) => m[1]!);
+    expect(new Set(images).size).toBe(2);
+    expect(events).toContain('jobProgress');
+    expect(events).toContain('articleChanged');
+
+    // Same page again (tracking parameter aside) is found, not saved twice.
+    const again = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/2026/11/river-barrier')]));
+    expect(again.id).toBe(saved.id);
+
+    await server.close();
+    await core.close();
+    open.splice(open.indexOf(core), 1);
+    const { core: reopened } = await setup(dataDir);
+    const offline = value<Article>(await reopened.invoke('getArticle', [saved.id]));
+    expect(offline.html).toBe(article.html);
+    const served = await Promise.all(images.map((src) => reopened.handleRequest(new Request(`http://lectern.test${src}`))));
+    const bodies = await Promise.all(served.map(async (r) => Buffer.from(await r.arrayBuffer())));
+    expect(bodies.some((b) => b.equals(photo1))).toBe(true);
+    expect(bodies.some((b) => b.equals(photo2))).toBe(true);
+  });
+
+  it('records a failed fetch with its reason, and retries it', async () => {
+    const server = await serveNews();
+    const { core } = await setup();
+    const saved = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/gone')]));
+    await core.idle();
+    const failed = value<Article>(await core.invoke('getArticle', [saved.id]));
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/404/);
+
+    server.route('/gone', { body: page });
+    value(await core.invoke('retryArticle', [saved.id]));
+    await core.idle();
+    expect(value<Article>(await core.invoke('getArticle', [saved.id])).status).toBe('done');
+  });
+
+  it('stars, archives and deletes, freeing images nothing else uses', async () => {
+    const server = await serveNews();
+    const { core } = await setup();
+    const { id } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/2026/11/river-barrier')]));
+    await core.idle();
+    const src = /src="(\/assets\/[0-9a-f]{64})"/.exec(value<Article>(await core.invoke('getArticle', [id])).html)![1]!;
+
+    expect(value<ArticleSummary>(await core.invoke('setStarred', [id, true])).starred).toBe(true);
+    expect(value<ListPage>(await core.invoke('listArticles', [{ view: 'starred' }])).items.map((a) => a.id)).toEqual([id]);
+    value(await core.invoke('setArchived', [id, true]));
+    expect(value<ListPage>(await core.invoke('listArticles', [{ view: 'unread' }])).items).toHaveLength(0);
+    expect(value<ListPage>(await core.invoke('listArticles', [{ view: 'archive' }])).items).toHaveLength(1);
+
+    value(await core.invoke('deleteArticle', [id]));
+    expect(await core.invoke('getArticle', [id])).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await core.handleRequest(new Request(`http://lectern.test${src}`))).status).toBe(404);
+  });
+
+  it('opens only web links externally', async () => {
+    const { core } = await setup();
+    expect(await core.invoke('openExternal', ['file:///etc/passwd'])).toMatchObject({ ok: false });
+    expect(value<{ opened: boolean }>(await core.invoke('openExternal', ['https://example.com/']))).toEqual({ opened: false });
+  });
+});
