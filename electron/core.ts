@@ -8,10 +8,11 @@ import { captureArticle } from './capture/capture-article.ts';
 import { CaptureError } from './capture/capture-error.ts';
 import type { FetchLimits } from './capture/fetch-resource.ts';
 import type { ApiEventName, ApiEvents, Result } from './ipc/api.ts';
-import { createHandlers } from './ipc/handlers.ts';
+import { CANCELLED, createHandlers } from './ipc/handlers.ts';
 import { argumentSchemas, isApiName } from './ipc/schemas.ts';
 import { CaptureQueue } from './jobs/capture-queue.ts';
 import { openLibrary } from './library/library.ts';
+import type { CapturedArticle } from './shared/captured-article.ts';
 
 export interface CoreOptions {
   /** Where the database and the image cache live. */
@@ -34,6 +35,8 @@ export interface Core {
   handleRequest(request: Request): Promise<Response>;
   /** Resolves when no capture job is running. */
   idle(): Promise<void>;
+  /** Main reports the network state; captures pause while offline and resume after. */
+  setOnline(online: boolean): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export function createCore(options: CoreOptions): Core {
     for (const listener of listeners) listener(event, payload);
   };
 
+  let closing = false;
   const queue = new CaptureQueue({
     concurrency: options.concurrency ?? 4,
     pendingIds: () => library.pendingIds(),
@@ -54,16 +58,28 @@ export function createCore(options: CoreOptions): Core {
       if (!pending) return;
       library.markFetching(id);
       emit('jobProgress', { id, status: 'fetching', error: null });
+      let outcome: { captured: CapturedArticle } | { error: string };
       try {
-        const captured = await captureArticle(pending.url, { assets, limits: options.fetchLimits, signal });
-        library.completeCapture(id, captured);
-        emit('jobProgress', { id, status: 'done', error: null });
+        outcome = { captured: await captureArticle(pending.url, { assets, limits: options.fetchLimits, signal }) };
       } catch (error) {
-        const reason = error instanceof CaptureError ? error.message : 'Could not save this page (unexpected error).';
-        if (!(error instanceof CaptureError)) console.error(`capture of ${pending.url} failed`, error);
-        library.failCapture(id, reason);
-        emit('jobProgress', { id, status: 'failed', error: reason });
+        // Quitting leaves the job 'fetching'; the next start puts it back in the queue.
+        if (closing) return;
+        if (signal.aborted) outcome = { error: CANCELLED };
+        else if (error instanceof CaptureError) outcome = { error: error.message };
+        else {
+          console.error(`capture of ${pending.url} failed`, error);
+          outcome = { error: 'Could not save this page (unexpected error).' };
+        }
       }
+      if (!library.summary(id)) {
+        // Deleted while it was being fetched: keep nothing of it.
+        await assets.remove(library.unusedAssetHashes());
+        return;
+      }
+      if ('captured' in outcome) library.completeCapture(id, outcome.captured);
+      else library.failCapture(id, outcome.error);
+      const error = 'error' in outcome ? outcome.error : null;
+      emit('jobProgress', { id, status: error === null ? 'done' : 'failed', error });
       emit('articleChanged', { id, deleted: false });
     },
   });
@@ -109,7 +125,13 @@ export function createCore(options: CoreOptions): Core {
     },
     handleRequest,
     idle: () => queue.idle(),
+    setOnline(online) {
+      if (online === queue.online) return;
+      queue.setOnline(online);
+      emit('networkChanged', { online });
+    },
     async close() {
+      closing = true;
       await queue.stop();
       library.close();
     },

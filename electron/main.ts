@@ -1,6 +1,6 @@
 // Electron's main process, kept thin: windows, the app protocol, IPC transport and security
 // policy. Everything else is the plain-Node core in core.ts.
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from './core.ts';
@@ -93,6 +93,11 @@ async function start(): Promise<void> {
   core.on((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(EVENT, name, payload);
   });
+
+  // Electron has no online/offline event in main; a cheap poll lets captures pause and resume.
+  const reportNetwork = () => core.setOnline(net.isOnline());
+  reportNetwork();
+  setInterval(reportNetwork, 5_000).unref();
 
   createWindow();
   app.on('activate', () => {

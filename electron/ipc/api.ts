@@ -79,6 +79,20 @@ export interface ArticlesApi {
   setProgress(id: string, progress: number): Promise<Result<ArticleSummary>>;
   deleteArticle(id: string): Promise<Result<{ id: string }>>;
   retryArticle(id: string): Promise<Result<ArticleSummary>>;
+  /** Stops a waiting or running capture; the article stays, marked failed, and can be retried. */
+  cancelCapture(id: string): Promise<Result<ArticleSummary>>;
+}
+
+export interface QueueStatus {
+  online: boolean;
+  /** Captures waiting to start. */
+  waiting: number;
+  /** Captures running now. */
+  fetching: number;
+}
+
+export interface StatusApi {
+  queueStatus(): Promise<Result<QueueStatus>>;
 }
 
 export interface SearchApi {
@@ -90,7 +104,7 @@ export interface ShellApi {
   openExternal(url: string): Promise<Result<{ opened: boolean }>>;
 }
 
-export type Api = ArticlesApi & SearchApi & ShellApi;
+export type Api = ArticlesApi & SearchApi & StatusApi & ShellApi;
 export type ApiName = keyof Api;
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>;
 export type ApiReturn<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
@@ -100,6 +114,8 @@ export interface ApiEvents {
   articleChanged: { id: string; deleted: boolean };
   /** A capture job moved on. */
   jobProgress: { id: string; status: ArticleStatus; error: string | null };
+  /** The network went away or came back; captures pause while offline. */
+  networkChanged: { online: boolean };
 }
 export type ApiEventName = keyof ApiEvents;
 

@@ -12,6 +12,8 @@ export interface HandlerDeps {
   openExternal?: (url: string) => Promise<void>;
 }
 
+export const CANCELLED = 'Cancelled.';
+
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const notFound = { ok: false, error: { code: 'not-found', message: 'That article is no longer in your library.' } } as const;
 
@@ -51,6 +53,7 @@ export function createHandlers(deps: HandlerDeps): Api {
       return changed(library.setProgress(id, progress));
     },
     async deleteArticle(id) {
+      queue.cancel(id);
       if (!library.delete(id)) return notFound;
       emit('articleChanged', { id, deleted: true });
       await deps.freeUnusedAssets();
@@ -60,6 +63,18 @@ export function createHandlers(deps: HandlerDeps): Api {
       const summary = library.requeue(id);
       if (summary) queue.kick();
       return changed(summary);
+    },
+    async cancelCapture(id) {
+      const summary = library.summary(id);
+      if (!summary) return notFound;
+      if (summary.status !== 'pending' && summary.status !== 'fetching') return ok(summary);
+      // A running job records the cancellation itself when its fetch aborts.
+      if (queue.cancel(id)) return ok(summary);
+      return changed(library.failCapture(id, CANCELLED));
+    },
+    async queueStatus() {
+      const waiting = library.pendingIds().length;
+      return ok({ online: queue.online, waiting, fetching: queue.runningCount });
     },
     async search(query, limit = 50) {
       return ok(library.search(query, limit));

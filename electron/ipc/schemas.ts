@@ -26,6 +26,8 @@ export const argumentSchemas = {
   setProgress: z.tuple([id, z.number().min(0).max(1)]),
   deleteArticle: z.tuple([id]),
   retryArticle: z.tuple([id]),
+  cancelCapture: z.tuple([id]),
+  queueStatus: z.tuple([]),
   search: z.union([z.tuple([z.string().max(1000)]), z.tuple([z.string().max(1000), z.number().int().min(1).max(500)])]),
   openExternal: z.tuple([webUrl]),
 } satisfies { [K in ApiName]: z.ZodType<ApiArgs<K>> };

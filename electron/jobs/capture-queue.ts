@@ -1,5 +1,6 @@
 // Runs capture jobs from the library's persistent queue (articles in state 'pending').
-// The queue itself lives in SQLite, so a restart resumes where the app stopped.
+// The queue itself lives in SQLite, so a restart resumes where the app stopped; this class
+// only decides what runs now: a concurrency limit, a pause while offline, and cancellation.
 
 export interface CaptureQueueOptions {
   /** Jobs waiting, oldest first. */
@@ -11,30 +12,53 @@ export interface CaptureQueueOptions {
 
 export class CaptureQueue {
   readonly #options: CaptureQueueOptions;
-  readonly #running = new Map<string, Promise<void>>();
-  readonly #abort = new AbortController();
+  readonly #running = new Map<string, { job: Promise<void>; abort: AbortController }>();
+  #stopped = false;
+  #online = true;
   #idleWaiters: Array<() => void> = [];
 
   constructor(options: CaptureQueueOptions) {
     this.#options = options;
   }
 
+  get online(): boolean {
+    return this.#online;
+  }
+
+  get runningCount(): number {
+    return this.#running.size;
+  }
+
   /** Starts as many waiting jobs as the concurrency limit allows. */
   kick(): void {
-    if (this.#abort.signal.aborted) return;
+    if (this.#stopped || !this.#online) return;
     for (const id of this.#options.pendingIds()) {
       if (this.#running.size >= this.#options.concurrency) break;
       if (this.#running.has(id)) continue;
+      const abort = new AbortController();
       const job = this.#options
-        .run(id, this.#abort.signal)
+        .run(id, abort.signal)
         .catch((error: unknown) => console.error(`capture job ${id} crashed`, error))
         .finally(() => {
           this.#running.delete(id);
           this.kick();
           if (this.#running.size === 0) this.#notifyIdle();
         });
-      this.#running.set(id, job);
+      this.#running.set(id, { job, abort });
     }
+  }
+
+  /** Offline, nothing new starts (jobs would only fail); back online, waiting jobs resume. */
+  setOnline(online: boolean): void {
+    this.#online = online;
+    if (online) this.kick();
+  }
+
+  /** Aborts a running job; returns whether one was running. */
+  cancel(id: string): boolean {
+    const running = this.#running.get(id);
+    running?.abort.abort(new Error('cancelled'));
+    return running !== undefined;
   }
 
   /** Resolves when no job is running (tests and shutdown use it). */
@@ -44,8 +68,9 @@ export class CaptureQueue {
   }
 
   async stop(): Promise<void> {
-    this.#abort.abort();
-    await Promise.allSettled([...this.#running.values()]);
+    this.#stopped = true;
+    for (const { abort } of this.#running.values()) abort.abort(new Error('shutting down'));
+    await Promise.allSettled([...this.#running.values()].map((r) => r.job));
   }
 
   #notifyIdle(): void {

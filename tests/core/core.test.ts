@@ -125,3 +125,77 @@ describe('core', () => {
     expect(value<{ opened: boolean }>(await core.invoke('openExternal', ['https://example.com/']))).toEqual({ opened: false });
   });
 });
+
+describe('capture queue', () => {
+  it('waits while offline and resumes when the network returns', async () => {
+    const server = await serveNews();
+    const { core } = await setup();
+    const changes: boolean[] = [];
+    core.on((event, payload) => {
+      if (event === 'networkChanged') changes.push((payload as { online: boolean }).online);
+    });
+    core.setOnline(false);
+    const { id } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/2026/11/river-barrier')]));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.hits.get('/2026/11/river-barrier')).toBeUndefined();
+    expect(value(await core.invoke('queueStatus', []))).toEqual({ online: false, waiting: 1, fetching: 0 });
+
+    core.setOnline(true);
+    await core.idle();
+    expect(value<Article>(await core.invoke('getArticle', [id])).status).toBe('done');
+    expect(changes).toEqual([false, true]);
+  });
+
+  it('cancels a capture that hangs, and a retry then succeeds', async () => {
+    const server = await serveNews();
+    let answer = false;
+    server.route('/slow', (_req, res) => {
+      if (answer) res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+      // otherwise never answer
+    });
+    const { core } = await setup();
+    const { id } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/slow')]));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(value(await core.invoke('queueStatus', []))).toMatchObject({ fetching: 1 });
+    value(await core.invoke('cancelCapture', [id]));
+    await core.idle();
+    const cancelled = value<Article>(await core.invoke('getArticle', [id]));
+    expect(cancelled).toMatchObject({ status: 'failed', error: 'Cancelled.' });
+
+    answer = true;
+    value(await core.invoke('retryArticle', [id]));
+    await core.idle();
+    expect(value<Article>(await core.invoke('getArticle', [id])).status).toBe('done');
+  });
+
+  it('keeps nothing of an article deleted while it was being fetched', async () => {
+    const server = await serveNews();
+    const { core } = await setup();
+    server.route('/slow', () => undefined);
+    const { id } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/slow')]));
+    await new Promise((r) => setTimeout(r, 100));
+    value(await core.invoke('deleteArticle', [id]));
+    await core.idle();
+    expect(await core.invoke('getArticle', [id])).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(value<ListPage>(await core.invoke('listArticles', [{ view: 'all' }])).items).toHaveLength(0);
+  });
+
+  it('resumes a capture interrupted by a quit', async () => {
+    const server = await serveNews();
+    let hang = true;
+    server.route('/interrupted', (_req, res) => {
+      if (!hang) res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    });
+    const { core, dataDir } = await setup();
+    const { id } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/interrupted')]));
+    await new Promise((r) => setTimeout(r, 100));
+    await core.close();
+    open.splice(open.indexOf(core), 1);
+
+    hang = false;
+    const { core: restarted } = await setup(dataDir);
+    await new Promise((r) => setTimeout(r, 50));
+    await restarted.idle();
+    expect(value<Article>(await restarted.invoke('getArticle', [id])).status).toBe('done');
+  });
+});
