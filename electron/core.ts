@@ -1,5 +1,6 @@
 // The application core: library, capture jobs, asset cache and the request handler, wired
 // together as plain Node. Electron's main process and the renderer tests both drive this.
+import Conf from 'conf';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppHandler } from './app/app-handler.ts';
@@ -12,6 +13,7 @@ import { CANCELLED, createHandlers } from './ipc/handlers.ts';
 import { argumentSchemas, isApiName } from './ipc/schemas.ts';
 import { CaptureQueue } from './jobs/capture-queue.ts';
 import { openLibrary } from './library/library.ts';
+import type { KeyValueStore } from './preferences/reader-preferences.ts';
 import type { CapturedArticle } from './shared/captured-article.ts';
 
 export interface CoreOptions {
@@ -22,6 +24,8 @@ export interface CoreOptions {
   /** Opens a link in the system browser; absent in tests. */
   openExternal?: (url: string) => Promise<void>;
   fetchLimits?: Partial<FetchLimits>;
+  /** electron-store in the app; by default a `conf` file (the same engine) in dataDir. */
+  preferences?: KeyValueStore;
   /** Pages fetched at once. */
   concurrency?: number;
 }
@@ -90,6 +94,7 @@ export function createCore(options: CoreOptions): Core {
     emit,
     freeUnusedAssets: () => assets.remove(library.unusedAssetHashes()),
     openExternal: options.openExternal,
+    preferences: options.preferences ?? new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'lectern' }),
   });
 
   const handleRequest = createAppHandler({

@@ -3,6 +3,7 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { createCore, type Core } from './core.ts';
 import type { EventChannel, InvokeChannel } from './ipc/api.ts';
 
@@ -11,12 +12,16 @@ const EVENT: EventChannel = 'lectern:event';
 const APP_ORIGIN = 'lectern://app';
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
-interface Preferences {
-  window: { width: number; height: number; x?: number; y?: number; maximized: boolean };
-}
-const preferences = new Store<Preferences>({
-  defaults: { window: { width: 1200, height: 800, maximized: false } },
+// One preferences file for the window (here) and the reader settings (core, same store).
+const preferences = new Store<Record<string, unknown>>({ name: 'preferences' });
+const windowStateSchema = z.object({
+  width: z.number().int().min(480).max(10_000),
+  height: z.number().int().min(400).max(10_000),
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  maximized: z.boolean(),
 });
+const DEFAULT_WINDOW: z.infer<typeof windowStateSchema> = { width: 1200, height: 800, maximized: false };
 
 // A standard, secure scheme: the renderer gets a real origin instead of file://.
 protocol.registerSchemesAsPrivileged([
@@ -43,7 +48,8 @@ function lockDown(contents: WebContents): void {
 }
 
 function createWindow(): BrowserWindow {
-  const saved = preferences.get('window');
+  const parsed = windowStateSchema.safeParse(preferences.get('window'));
+  const saved = parsed.success ? parsed.data : DEFAULT_WINDOW;
   const win = new BrowserWindow({
     width: saved.width,
     height: saved.height,
@@ -77,6 +83,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     rendererDir: here('../renderer'),
     openExternal: (url) => shell.openExternal(url),
+    preferences,
   });
 
   protocol.handle('lectern', (request) => core.handleRequest(request));

@@ -99,12 +99,29 @@ export interface SearchApi {
   search(query: string, limit?: number): Promise<Result<SearchResult>>;
 }
 
+export interface ReaderPreferences {
+  theme: 'system' | 'light' | 'sepia' | 'dark';
+  font: 'serif' | 'sans';
+  /** Body text size in CSS pixels. */
+  fontSize: number;
+  lineHeight: number;
+  columnWidth: 'narrow' | 'medium' | 'wide';
+  /** Archive an article when its end is reached. */
+  archiveOnFinish: boolean;
+}
+
+export interface PreferencesApi {
+  getPreferences(): Promise<Result<ReaderPreferences>>;
+  /** Applies a partial change; answers the whole new set. */
+  setPreferences(patch: Partial<ReaderPreferences>): Promise<Result<ReaderPreferences>>;
+}
+
 export interface ShellApi {
   /** Opens an http(s) link in the system browser; anything else is refused. */
   openExternal(url: string): Promise<Result<{ opened: boolean }>>;
 }
 
-export type Api = ArticlesApi & SearchApi & StatusApi & ShellApi;
+export type Api = ArticlesApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
 export type ApiName = keyof Api;
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>;
 export type ApiReturn<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
@@ -116,6 +133,8 @@ export interface ApiEvents {
   jobProgress: { id: string; status: ArticleStatus; error: string | null };
   /** The network went away or came back; captures pause while offline. */
   networkChanged: { online: boolean };
+  /** Reader preferences changed (in this window or another). */
+  preferencesChanged: ReaderPreferences;
 }
 export type ApiEventName = keyof ApiEvents;
 

@@ -2,6 +2,7 @@
 import { normalizeUrl } from '../capture/normalize-url.ts';
 import type { CaptureQueue } from '../jobs/capture-queue.ts';
 import type { Library } from '../library/library.ts';
+import { loadReaderPreferences, saveReaderPreferences, type KeyValueStore } from '../preferences/reader-preferences.ts';
 import type { Api, ApiEventName, ApiEvents, ArticleSummary, Result } from './api.ts';
 
 export interface HandlerDeps {
@@ -9,6 +10,7 @@ export interface HandlerDeps {
   queue: CaptureQueue;
   emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
   freeUnusedAssets(): Promise<void>;
+  preferences: KeyValueStore;
   openExternal?: (url: string) => Promise<void>;
 }
 
@@ -75,6 +77,14 @@ export function createHandlers(deps: HandlerDeps): Api {
     async queueStatus() {
       const waiting = library.pendingIds().length;
       return ok({ online: queue.online, waiting, fetching: queue.runningCount });
+    },
+    async getPreferences() {
+      return ok(loadReaderPreferences(deps.preferences));
+    },
+    async setPreferences(patch) {
+      const next = saveReaderPreferences(deps.preferences, patch);
+      emit('preferencesChanged', next);
+      return ok(next);
     },
     async search(query, limit = 50) {
       return ok(library.search(query, limit));

@@ -1,6 +1,7 @@
 // Every argument that crosses the IPC boundary is validated here before main acts on it.
 import { z } from 'zod';
 import type { ApiArgs, ApiName } from './api.ts';
+import { readerPreferencesSchema } from '../preferences/reader-preferences.ts';
 
 const id = z.string().uuid();
 const webUrl = z.string().min(1).max(8192);
@@ -28,6 +29,8 @@ export const argumentSchemas = {
   retryArticle: z.tuple([id]),
   cancelCapture: z.tuple([id]),
   queueStatus: z.tuple([]),
+  getPreferences: z.tuple([]),
+  setPreferences: z.tuple([readerPreferencesSchema.partial()]),
   search: z.union([z.tuple([z.string().max(1000)]), z.tuple([z.string().max(1000), z.number().int().min(1).max(500)])]),
   openExternal: z.tuple([webUrl]),
 } satisfies { [K in ApiName]: z.ZodType<ApiArgs<K>> };

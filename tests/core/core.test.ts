@@ -1,11 +1,11 @@
 // The whole core as the renderer sees it: invoke() with validation, capture jobs against a
 // real loopback server, a real SQLite file, cached images served by the app handler.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core.ts';
-import type { ApiEventName, Article, ArticleSummary, ListPage, Result } from '../../electron/ipc/api.ts';
+import type { ApiEventName, Article, ArticleSummary, ListPage, ReaderPreferences, Result } from '../../electron/ipc/api.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -197,5 +197,35 @@ describe('capture queue', () => {
     await new Promise((r) => setTimeout(r, 50));
     await restarted.idle();
     expect(value<Article>(await restarted.invoke('getArticle', [id])).status).toBe('done');
+  });
+});
+
+describe('reader preferences', () => {
+  it('start from defaults, change in part, persist across restarts and tell every view', async () => {
+    const { core, dataDir } = await setup();
+    const seen: unknown[] = [];
+    core.on((event, payload) => event === 'preferencesChanged' && seen.push(payload));
+    const defaults = value<ReaderPreferences>(await core.invoke('getPreferences', []));
+    expect(defaults.theme).toBe('system');
+
+    const changed = value<ReaderPreferences>(await core.invoke('setPreferences', [{ theme: 'dark', fontSize: 22 }]));
+    expect(changed).toEqual({ ...defaults, theme: 'dark', fontSize: 22 });
+    expect(seen).toEqual([changed]);
+    expect(await core.invoke('setPreferences', [{ fontSize: 5 }])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await core.invoke('setPreferences', [{ colour: 'red' }])).toMatchObject({ ok: false });
+
+    await core.close();
+    open.splice(open.indexOf(core), 1);
+    const { core: restarted } = await setup(dataDir);
+    expect(value<ReaderPreferences>(await restarted.invoke('getPreferences', []))).toEqual(changed);
+  });
+
+  it('fall back to the default for a stored value that is bad', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lectern-prefs-'));
+    writeFileSync(join(dataDir, 'preferences.json'), JSON.stringify({ reader: { theme: 'neon', fontSize: 20 } }));
+    const { core } = await setup(dataDir);
+    const prefs = value<ReaderPreferences>(await core.invoke('getPreferences', []));
+    expect(prefs.theme).toBe('system');
+    expect(prefs.fontSize).toBe(20);
   });
 });

@@ -1,0 +1,51 @@
+// Reader preferences (typography and theme). Stored by electron-store in the app, which is
+// built on `conf`; the core talks to either through the small interface below.
+import { z } from 'zod';
+import type { ReaderPreferences } from '../ipc/api.ts';
+
+export const readerPreferencesSchema = z
+  .object({
+    theme: z.enum(['system', 'light', 'sepia', 'dark']),
+    font: z.enum(['serif', 'sans']),
+    fontSize: z.number().int().min(12).max(32),
+    lineHeight: z.number().min(1.2).max(2.2),
+    columnWidth: z.enum(['narrow', 'medium', 'wide']),
+    archiveOnFinish: z.boolean(),
+  })
+  .strict() satisfies z.ZodType<ReaderPreferences>;
+
+export const DEFAULT_READER_PREFERENCES: ReaderPreferences = {
+  theme: 'system',
+  font: 'serif',
+  fontSize: 19,
+  lineHeight: 1.6,
+  columnWidth: 'medium',
+  archiveOnFinish: false,
+};
+
+/** The part of electron-store (and conf, which it extends) the core uses. */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+const KEY = 'reader';
+
+/** Reads the stored preferences, falling back per field to defaults when a value is bad. */
+export function loadReaderPreferences(store: KeyValueStore): ReaderPreferences {
+  const stored = store.get(KEY);
+  const merged: Record<string, unknown> = { ...DEFAULT_READER_PREFERENCES };
+  if (stored && typeof stored === 'object') {
+    for (const [key, value] of Object.entries(stored)) {
+      const field = readerPreferencesSchema.shape[key as keyof ReaderPreferences];
+      if (field?.safeParse(value).success) merged[key] = value;
+    }
+  }
+  return readerPreferencesSchema.parse(merged);
+}
+
+export function saveReaderPreferences(store: KeyValueStore, patch: Partial<ReaderPreferences>): ReaderPreferences {
+  const next = readerPreferencesSchema.parse({ ...loadReaderPreferences(store), ...patch });
+  store.set(KEY, next);
+  return next;
+}
