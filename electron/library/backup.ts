@@ -1,0 +1,66 @@
+// Backups: a full copy before each migration (VACUUM INTO, synchronous: it must finish first)
+// and at most one a day (online backup API, async, so a big library does not block startup).
+// Only the newest few are kept. Restoring moves the damaged file aside, never deletes it.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { backup, type DatabaseSync } from 'node:sqlite';
+
+export const KEEP_BACKUPS = 5;
+export const DAILY_MS = 24 * 60 * 60 * 1000;
+const PREFIX = 'lectern-';
+
+function backupPath(dir: string, reason: string, now: Date): string {
+  mkdirSync(dir, { recursive: true });
+  const stamp = now.toISOString().replaceAll(':', '-').replace('.', '-');
+  let file = join(dir, `${PREFIX}${stamp}-${reason}.db`);
+  for (let n = 2; existsSync(file); n++) file = join(dir, `${PREFIX}${stamp}-${reason}-${n}.db`);
+  return file;
+}
+
+/** Backup files, newest first (names sort by time). */
+export function listBackups(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(PREFIX) && f.endsWith('.db'))
+    .sort()
+    .reverse()
+    .map((f) => join(dir, f));
+}
+
+export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
+  for (const file of listBackups(dir).slice(keep)) rmSync(file, { force: true });
+}
+
+/** Synchronous full copy, used before migrating. */
+export function backupNow(db: DatabaseSync, dir: string, reason: string, now = new Date()): string {
+  const file = backupPath(dir, reason, now);
+  db.prepare('VACUUM INTO ?').run(file);
+  pruneBackups(dir);
+  return file;
+}
+
+export function dailyBackupDue(dir: string, now = new Date()): boolean {
+  const newest = listBackups(dir)[0];
+  return !newest || now.getTime() - statSync(newest).mtimeMs >= DAILY_MS;
+}
+
+/** Online backup in small steps between event-loop turns. */
+export async function backupInBackground(db: DatabaseSync, dir: string, now = new Date()): Promise<string> {
+  const file = backupPath(dir, 'daily', now);
+  await backup(db, file, { rate: 256 });
+  pruneBackups(dir);
+  return file;
+}
+
+/**
+ * Puts a backup in place of a damaged library. The damaged file (and its -wal/-shm) is renamed
+ * to `<file>.damaged-<time>` so nothing is lost. Call with the library closed.
+ */
+export function restoreBackup(backupFile: string, file: string, now = new Date()): string {
+  const aside = `${file}.damaged-${now.toISOString().replaceAll(':', '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+  }
+  copyFileSync(backupFile, file);
+  return aside;
+}

@@ -1,0 +1,65 @@
+// Opening the SQLite file: connection pragmas, a safe version probe, and transactions.
+import { DatabaseSync } from 'node:sqlite';
+import { existsSync } from 'node:fs';
+import { unpackBody } from './compress.ts';
+
+/** Reads PRAGMA user_version without writing anything (no WAL switch, no schema). */
+export function probeUserVersion(file: string): number | null {
+  if (!existsSync(file)) return null;
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
+    return row?.user_version ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
+export function openConnection(file: string): DatabaseSync {
+  const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
+  db.exec(`
+    PRAGMA busy_timeout = 5000;
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = NORMAL;
+    PRAGMA foreign_keys = ON;
+    PRAGMA temp_store = MEMORY;
+    PRAGMA cache_size = -32000;
+  `);
+  registerSqlFunctions(db);
+  return db;
+}
+
+/** SQL functions the schema's views and triggers call; every connection that writes needs them. */
+export function registerSqlFunctions(db: DatabaseSync): void {
+  db.function('lectern_body_text', { deterministic: true }, (value) => unpackBody(value).text);
+}
+
+/** Runs fn inside BEGIN IMMEDIATE … COMMIT; rolls back on any throw. Not re-entrant. */
+export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** Prepared statements cached per SQL text: the library reuses a small fixed set. */
+export class StatementCache {
+  readonly #db: DatabaseSync;
+  readonly #cache = new Map<string, ReturnType<DatabaseSync['prepare']>>();
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+  get(sql: string): ReturnType<DatabaseSync['prepare']> {
+    let stmt = this.#cache.get(sql);
+    if (!stmt) {
+      stmt = this.#db.prepare(sql);
+      this.#cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+}

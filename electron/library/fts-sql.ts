@@ -1,0 +1,137 @@
+// All full-text-search DDL lives here: the content view, the FTS5 table and the triggers that
+// keep it in step with `articles`. Migrations call these builders with a frozen spec, so an
+// old migration keeps producing the schema it always did.
+//
+// The FTS table is "external content": it stores only the index, and reads text back from a
+// view of live (non-tombstoned) articles when snippet() needs it. So text is stored once.
+
+export interface FtsColumn {
+  /** Column name inside the FTS table (and the view). */
+  name: string;
+  /** SQL expression over an `articles` row, written with a `$row.` prefix (new./old./a.). */
+  source: string;
+}
+
+export interface FtsSpec {
+  table: string;
+  view: string;
+  columns: readonly FtsColumn[];
+  tokenize: string;
+  /** FTS5 prefix= option, e.g. '2 3'; omitted when empty. */
+  prefix?: string;
+  /** FTS5 detail= option; 'full' is needed for phrase queries. */
+  detail?: 'full' | 'column';
+  /** Default rank expression, e.g. 'bm25(10.0, 1.0)'. */
+  rank: string;
+}
+
+const triggerName = (spec: FtsSpec, what: string): string => `${spec.table}_${what}`;
+const values = (spec: FtsSpec, row: 'new' | 'old'): string =>
+  spec.columns.map((c) => c.source.replaceAll('$row.', `${row}.`)).join(', ');
+const names = (spec: FtsSpec): string => spec.columns.map((c) => c.name).join(', ');
+
+/** Source columns of `articles` that feed the index: an UPDATE OF any of them reindexes. */
+function watchedColumns(spec: FtsSpec): string[] {
+  const cols = new Set<string>(['deleted_at']);
+  for (const c of spec.columns) for (const m of c.source.matchAll(/\$row\.(\w+)/g)) cols.add(m[1]!);
+  return [...cols];
+}
+
+export function createFtsSql(spec: FtsSpec): string {
+  const options = [
+    `content='${spec.view}'`,
+    `content_rowid='rid'`,
+    `tokenize='${spec.tokenize}'`,
+    spec.prefix ? `prefix='${spec.prefix}'` : '',
+    spec.detail && spec.detail !== 'full' ? `detail=${spec.detail}` : '',
+  ].filter(Boolean);
+  // INSERT … SELECT … WHERE lets one trigger hold both steps, so "delete old" always runs
+  // before "insert new" (two separate triggers would fire in an order SQLite does not promise).
+  const insert = (when: string): string =>
+    `INSERT INTO ${spec.table}(rowid, ${names(spec)}) SELECT new.rid, ${values(spec, 'new')} WHERE ${when};`;
+  const remove = (when: string): string =>
+    `INSERT INTO ${spec.table}(${spec.table}, rowid, ${names(spec)}) SELECT 'delete', old.rid, ${values(spec, 'old')} WHERE ${when};`;
+  return `
+    CREATE VIEW ${spec.view} AS
+      SELECT a.rid AS rid, ${spec.columns.map((c) => `${c.source.replaceAll('$row.', 'a.')} AS ${c.name}`).join(', ')}
+      FROM articles a WHERE a.deleted_at IS NULL;
+    CREATE VIRTUAL TABLE ${spec.table} USING fts5(${names(spec)}, ${options.join(', ')});
+    INSERT INTO ${spec.table}(${spec.table}, rank) VALUES ('rank', '${spec.rank}');
+    CREATE TRIGGER ${triggerName(spec, 'ai')} AFTER INSERT ON articles BEGIN
+      ${insert('new.deleted_at IS NULL')}
+    END;
+    CREATE TRIGGER ${triggerName(spec, 'ad')} AFTER DELETE ON articles BEGIN
+      ${remove('old.deleted_at IS NULL')}
+    END;
+    CREATE TRIGGER ${triggerName(spec, 'au')} AFTER UPDATE OF ${watchedColumns(spec).join(', ')} ON articles BEGIN
+      ${remove('old.deleted_at IS NULL')}
+      ${insert('new.deleted_at IS NULL')}
+    END;
+    INSERT INTO ${spec.table}(${spec.table}) VALUES ('rebuild');
+  `;
+}
+
+export function dropFtsSql(spec: FtsSpec): string {
+  return `
+    DROP TRIGGER IF EXISTS ${triggerName(spec, 'ai')};
+    DROP TRIGGER IF EXISTS ${triggerName(spec, 'ad')};
+    DROP TRIGGER IF EXISTS ${triggerName(spec, 'au')};
+    DROP TABLE IF EXISTS ${spec.table};
+    DROP VIEW IF EXISTS ${spec.view};
+  `;
+}
+
+/** Phase-1 index: title, byline, site and body text; title weighs most. */
+export const FTS_V1: FtsSpec = {
+  table: 'article_fts',
+  view: 'article_fts_source',
+  columns: [
+    { name: 'title', source: '$row.title' },
+    { name: 'byline', source: '$row.byline' },
+    { name: 'site', source: '$row.site' },
+    { name: 'text', source: '$row.text' },
+  ],
+  tokenize: 'unicode61 remove_diacritics 2',
+  rank: 'bm25(10.0, 2.0, 2.0, 1.0)',
+};
+
+/** Phase-2 index: adds tags, the note, URL parts and CJK bigrams (see fts-match.ts); text is
+ * stored deflated together with the HTML (compress.ts). */
+export const FTS_V2: FtsSpec = {
+  table: 'article_fts',
+  view: 'article_fts_source',
+  columns: [
+    { name: 'title', source: '$row.title' },
+    { name: 'byline', source: '$row.byline' },
+    { name: 'site', source: '$row.site' },
+    { name: 'tags', source: '$row.tags_text' },
+    { name: 'note', source: '$row.note' },
+    { name: 'url', source: 'coalesce($row.final_url, $row.url)' },
+    { name: 'text', source: 'lectern_body_text($row.body_z)' },
+    { name: 'cjk', source: '$row.cjk' },
+  ],
+  tokenize: 'unicode61 remove_diacritics 2',
+  rank: 'bm25(10.0, 2.0, 2.0, 5.0, 3.0, 1.0, 1.0, 1.0)',
+};
+
+/** The index the current schema has; search reads column positions from it. */
+export const FTS_CURRENT: FtsSpec = FTS_V2;
+
+/** An article's tag names as one string, in key order: what articles.tags_text holds. */
+export const TAGS_TEXT_OF = (articleId: string): string => `(
+  SELECT coalesce(group_concat(t.name, ' ' ORDER BY t.key), '') FROM article_tags at JOIN tags t ON t.id = at.tag_id
+  WHERE at.article_id = ${articleId})`;
+
+/** Keeps articles.tags_text (what the FTS indexes for tags) equal to the article's tag names. */
+export const TAGS_TEXT_TRIGGERS = `
+  CREATE TRIGGER article_tags_text_ai AFTER INSERT ON article_tags BEGIN
+    UPDATE articles SET tags_text = ${TAGS_TEXT_OF('new.article_id')} WHERE id = new.article_id;
+  END;
+  CREATE TRIGGER article_tags_text_ad AFTER DELETE ON article_tags BEGIN
+    UPDATE articles SET tags_text = ${TAGS_TEXT_OF('old.article_id')} WHERE id = old.article_id;
+  END;
+  CREATE TRIGGER tags_text_au AFTER UPDATE OF name ON tags BEGIN
+    UPDATE articles SET tags_text = ${TAGS_TEXT_OF('articles.id')}
+    WHERE id IN (SELECT article_id FROM article_tags WHERE tag_id = new.id);
+  END;
+`;

@@ -1,0 +1,361 @@
+// The article library: one SQLite file, opened through openLibrary(). Synchronous by design
+// (node:sqlite); the main process calls it from one place.
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Article, ArticleSummary, ListPage, SearchResult } from '../ipc/api.ts';
+import type { CapturedArticle } from '../shared/captured-article.ts';
+import { ARTICLE_COLUMNS, hostOf, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
+import { backupInBackground, backupNow, dailyBackupDue, listBackups } from './backup.ts';
+import { bulkInsertArticles, type BulkArticle } from './bulk-insert.ts';
+import { nowIso } from './clock.ts';
+import { inTransaction, openConnection, probeUserVersion, StatementCache } from './db.ts';
+import { ArticleNotFoundError } from './errors.ts';
+import { cjkIndexText } from './fts-match.ts';
+import { packBody, unpackBody } from './compress.ts';
+import { integrityProblems, isCorruptionError, LibraryCorruptError } from './integrity.ts';
+import { listArticles, type LibraryListQuery } from './listing.ts';
+import { latestVersion, migrate, NewerSchemaError, userVersion } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { RANK_ALL_LIMIT, searchArticles } from './searching.ts';
+import { stripMarkers } from './snippet.ts';
+import { linkTags, listTags, renameTag, unlinkTag, type TagCount } from './tags.ts';
+
+export type { BulkArticle } from './bulk-insert.ts';
+export type { LibraryListQuery, LibrarySort } from './listing.ts';
+export type { TagCount } from './tags.ts';
+export { NewerSchemaError } from './migrate.ts';
+export { LibraryCorruptError } from './integrity.ts';
+export { listBackups, restoreBackup } from './backup.ts';
+
+export interface OpenLibraryOptions {
+  /** Where automatic backups go; none are made when omitted. */
+  backupDir?: string;
+  /** PRAGMA integrity_check on open (default true). */
+  checkIntegrity?: boolean;
+  /** Matches above which a search counts as broad (see searching.ts); Infinity = always bm25. */
+  rankAllLimit?: number;
+}
+
+export interface SiteCount {
+  site: string;
+  count: number;
+}
+
+/** Progress at or past this counts as read. */
+export const READ_THRESHOLD = 0.98;
+
+export function openLibrary(file: string, opts: OpenLibraryOptions = {}): Library {
+  const known = latestVersion(MIGRATIONS);
+  // Probe read-only first: a newer file must not even get switched to WAL.
+  const found = probeUserVersion(file);
+  if (found !== null && found > known) throw new NewerSchemaError(file, found, known);
+  const backups = (): string[] => (opts.backupDir ? listBackups(opts.backupDir) : []);
+  let db: DatabaseSync | null = null;
+  try {
+    db = openConnection(file);
+    const problems = opts.checkIntegrity === false ? [] : integrityProblems(db);
+    if (problems.length > 0) throw new LibraryCorruptError(file, problems, backups());
+    const fresh = userVersion(db) === 0;
+    const conn = db;
+    migrate(conn, MIGRATIONS, (from) => {
+      if (opts.backupDir && !fresh) backupNow(conn, opts.backupDir, `before-v${from + 1}`);
+    });
+    return new Library(conn, opts);
+  } catch (err) {
+    db?.close();
+    if (isCorruptionError(err)) throw new LibraryCorruptError(file, [(err as Error).message], backups());
+    throw err;
+  }
+}
+
+export class Library {
+  readonly #db: DatabaseSync;
+  readonly #stmts: StatementCache;
+  readonly #backupDir: string | null;
+  readonly #rankAllLimit: number;
+
+  /** Use openLibrary(); this assumes a migrated connection. */
+  constructor(db: DatabaseSync, opts: OpenLibraryOptions = {}) {
+    this.#db = db;
+    this.#stmts = new StatementCache(db);
+    this.#backupDir = opts.backupDir ?? null;
+    this.#rankAllLimit = opts.rankAllLimit ?? RANK_ALL_LIMIT;
+    // Rows left 'fetching' belong to a run that died; queue them again.
+    this.#run(`UPDATE articles SET status = 'pending', updated_at = :now WHERE status = 'fetching'`, { now: nowIso() });
+  }
+
+  #run(sql: string, params: Record<string, string | number | null | Uint8Array> = {}): number {
+    return Number(this.#stmts.get(sql).run(params).changes);
+  }
+
+  #row(sql: string, params: Record<string, string | number | null>): Row | undefined {
+    return this.#stmts.get(sql).get(params) as Row | undefined;
+  }
+
+  addPending(url: string): { article: ArticleSummary; created: boolean } {
+    return inTransaction(this.#db, () => {
+      const existing = this.#row(
+        `SELECT id FROM articles WHERE deleted_at IS NULL AND (url = :url OR final_url = :url OR canonical_url = :url)
+         ORDER BY rid LIMIT 1`,
+        { url },
+      );
+      if (existing) return { article: this.summary(String(existing.id))!, created: false };
+      const id = randomUUID();
+      const now = nowIso();
+      this.#run(
+        `INSERT INTO articles (id, url, host, status, created_at, updated_at)
+         VALUES (:id, :url, :host, 'pending', :now, :now)`,
+        { id, url, host: hostOf(url), now },
+      );
+      return { article: this.summary(id)!, created: true };
+    });
+  }
+
+  markFetching(id: string): void {
+    this.#setStatus(id, 'fetching', null);
+  }
+
+  completeCapture(id: string, captured: CapturedArticle): ArticleSummary {
+    return inTransaction(this.#db, () => {
+      const now = nowIso();
+      const changed = this.#run(
+        `UPDATE articles SET final_url = :finalUrl, canonical_url = :canonicalUrl, title = :title,
+           byline = :byline, site = :site, host = :host, excerpt = :excerpt, lead_image = :leadImage,
+           body_z = :body, lang = :lang, dir = :dir, word_count = :wordCount,
+           published_at = :publishedAt, status = 'done', error = NULL, updated_at = :now,
+           cjk = :cjk
+         WHERE id = :id AND deleted_at IS NULL`,
+        {
+          id,
+          now,
+          cjk: cjkIndexText(captured.title, captured.byline, captured.text, this.getNote(id)),
+          finalUrl: captured.url,
+          canonicalUrl: captured.canonicalUrl,
+          title: stripMarkers(captured.title),
+          byline: captured.byline === null ? null : stripMarkers(captured.byline),
+          site: captured.siteName === null ? null : stripMarkers(captured.siteName),
+          host: hostOf(captured.url),
+          excerpt: captured.excerpt,
+          leadImage: captured.leadImage,
+          body: packBody(stripMarkers(captured.text), captured.html),
+          lang: captured.lang,
+          dir: captured.dir,
+          wordCount: Math.max(0, Math.trunc(captured.wordCount)),
+          publishedAt: captured.publishedAt,
+        },
+      );
+      if (changed === 0) throw new ArticleNotFoundError(id);
+      this.#replaceAssets(id, captured.assetHashes, now);
+      return this.summary(id)!;
+    });
+  }
+
+  #replaceAssets(id: string, hashes: readonly string[], now: string): void {
+    this.#run('DELETE FROM article_assets WHERE article_id = :id', { id });
+    for (const hash of new Set(hashes)) {
+      this.#run('INSERT OR IGNORE INTO assets (hash, created_at) VALUES (:hash, :now)', { hash, now });
+      this.#run('INSERT INTO article_assets (article_id, hash) VALUES (:id, :hash)', { id, hash });
+    }
+  }
+
+  failCapture(id: string, error: string): ArticleSummary {
+    const summary = this.#setStatus(id, 'failed', error);
+    if (!summary) throw new ArticleNotFoundError(id);
+    return summary;
+  }
+
+  requeue(id: string): ArticleSummary | null {
+    this.#run(
+      `UPDATE articles SET status = 'pending', error = NULL, updated_at = :now
+       WHERE id = :id AND deleted_at IS NULL AND status IN ('failed', 'done')`,
+      { id, now: nowIso() },
+    );
+    return this.summary(id);
+  }
+
+  #setStatus(id: string, status: 'fetching' | 'failed', error: string | null): ArticleSummary | null {
+    this.#run(
+      `UPDATE articles SET status = :status, error = :error, updated_at = :now WHERE id = :id AND deleted_at IS NULL`,
+      { id, status, error, now: nowIso() },
+    );
+    return this.summary(id);
+  }
+
+  pendingIds(): string[] {
+    return this.#stmts
+      .get(`SELECT id FROM articles WHERE status = 'pending' AND deleted_at IS NULL ORDER BY created_at, rid`)
+      .all()
+      .map((r) => String((r as Row).id));
+  }
+
+  get(id: string): Article | null {
+    const row = this.#row(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = :id AND a.deleted_at IS NULL`, { id });
+    return row ? toArticle(row) : null;
+  }
+
+  summary(id: string): ArticleSummary | null {
+    const row = this.#row(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = :id AND a.deleted_at IS NULL`, { id });
+    return row ? toSummary(row) : null;
+  }
+
+  list(q: LibraryListQuery): ListPage {
+    return listArticles(this.#stmts, q);
+  }
+
+  setStarred(id: string, v: boolean): ArticleSummary | null {
+    return this.#setFlag(id, 'starred', v);
+  }
+
+  setArchived(id: string, v: boolean): ArticleSummary | null {
+    return this.#setFlag(id, 'archived', v);
+  }
+
+  #setFlag(id: string, column: 'starred' | 'archived', v: boolean): ArticleSummary | null {
+    this.#run(`UPDATE articles SET ${column} = :v, updated_at = :now WHERE id = :id AND deleted_at IS NULL`, {
+      id,
+      v: v ? 1 : 0,
+      now: nowIso(),
+    });
+    return this.summary(id);
+  }
+
+  setProgress(id: string, p: number): ArticleSummary | null {
+    if (!Number.isFinite(p)) throw new RangeError('Progress must be a number between 0 and 1');
+    const progress = Math.min(Math.max(p, 0), 1);
+    const now = nowIso();
+    this.#run(
+      `UPDATE articles SET progress = :progress, updated_at = :now,
+         read_at = CASE WHEN :progress >= ${READ_THRESHOLD} AND read_at IS NULL THEN :now ELSE read_at END
+       WHERE id = :id AND deleted_at IS NULL`,
+      { id, progress, now },
+    );
+    return this.summary(id);
+  }
+
+  delete(id: string): boolean {
+    return inTransaction(this.#db, () => {
+      this.#run('DELETE FROM article_tags WHERE article_id = :id', { id });
+      this.#run('DELETE FROM article_assets WHERE article_id = :id', { id });
+      const now = nowIso();
+      // Tombstone: keep id + url so a future sync can propagate the deletion.
+      return (
+        this.#run(
+          `UPDATE articles SET deleted_at = :now, updated_at = :now, final_url = NULL, canonical_url = NULL,
+             title = '', byline = NULL, site = NULL, excerpt = NULL, lead_image = NULL, body_z = X'',
+             note = '', cjk = '',
+             lang = NULL, dir = NULL, word_count = 0, published_at = NULL, error = NULL, starred = 0,
+             archived = 0, progress = 0, read_at = NULL
+           WHERE id = :id AND deleted_at IS NULL`,
+          { id, now },
+        ) > 0
+      );
+    });
+  }
+
+  /** Adds tags (created as needed); null when the article does not exist. */
+  addTags(id: string, tags: readonly string[]): ArticleSummary | null {
+    return inTransaction(this.#db, () => {
+      if (!this.summary(id)) return null;
+      const now = nowIso();
+      if (linkTags(this.#stmts, id, tags, now) > 0) this.#touch(id, now);
+      return this.summary(id);
+    });
+  }
+
+  removeTag(id: string, tag: string): ArticleSummary | null {
+    return inTransaction(this.#db, () => {
+      if (!this.summary(id)) return null;
+      if (unlinkTag(this.#stmts, id, tag)) this.#touch(id, nowIso());
+      return this.summary(id);
+    });
+  }
+
+  /** Renames `from`; merges into `to` when that tag exists. False when `from` is unknown. */
+  renameTag(from: string, to: string): boolean {
+    return inTransaction(this.#db, () => {
+      const now = nowIso();
+      const affected = renameTag(this.#stmts, from, to, now);
+      for (const id of affected ?? []) this.#touch(id, now);
+      return affected !== null;
+    });
+  }
+
+  listTags(): TagCount[] {
+    return listTags(this.#stmts);
+  }
+
+  listSites(): SiteCount[] {
+    return this.#stmts
+      .get(`SELECT host AS site, count(*) AS count FROM articles WHERE deleted_at IS NULL AND host <> ''
+            GROUP BY host ORDER BY count DESC, host`)
+      .all()
+      .map((r) => ({ site: String((r as Row).site), count: Number((r as Row).count) }));
+  }
+
+  /** The reader's note ('' when none); null when the article does not exist. */
+  getNote(id: string): string | null {
+    const row = this.#row('SELECT note FROM articles WHERE id = :id AND deleted_at IS NULL', { id });
+    return row ? String(row.note) : null;
+  }
+
+  setNote(id: string, text: string): ArticleSummary | null {
+    const note = stripMarkers(text);
+    const row = this.#row('SELECT title, byline, body_z FROM articles WHERE id = :id AND deleted_at IS NULL', { id });
+    if (!row) return null;
+    const cjk = cjkIndexText(String(row.title), row.byline as string | null, unpackBody(row.body_z).text, note);
+    this.#run('UPDATE articles SET note = :note, cjk = :cjk, updated_at = :now WHERE id = :id', {
+      id, note, cjk, now: nowIso(),
+    });
+    return this.summary(id);
+  }
+
+  #touch(id: string, now: string): void {
+    this.#run('UPDATE articles SET updated_at = :now WHERE id = :id', { id, now });
+  }
+
+  /** Imports finished articles in one transaction (bench, future importers). Returns their ids. */
+  bulkInsert(items: readonly BulkArticle[]): string[] {
+    return inTransaction(this.#db, () => bulkInsertArticles(this.#stmts, items));
+  }
+
+  /** Merges the FTS index into one segment and refreshes planner stats; for idle time. */
+  optimize(): void {
+    this.#db.exec(`INSERT INTO article_fts(article_fts) VALUES ('optimize'); PRAGMA optimize;`);
+  }
+
+  /** Makes the daily backup when the newest one is a day old; null when not due or no backupDir. */
+  async backupIfDue(now = new Date()): Promise<string | null> {
+    if (!this.#backupDir || !dailyBackupDue(this.#backupDir, now)) return null;
+    return backupInBackground(this.#db, this.#backupDir, now);
+  }
+
+  search(query: string, limit: number): SearchResult {
+    return searchArticles(this.#stmts, query, limit, this.#rankAllLimit);
+  }
+
+  unusedAssetHashes(): string[] {
+    return this.#stmts
+      .get(
+        `SELECT s.hash FROM assets s WHERE NOT EXISTS (
+           SELECT 1 FROM article_assets aa JOIN articles a ON a.id = aa.article_id
+           WHERE aa.hash = s.hash AND a.deleted_at IS NULL)
+         ORDER BY s.hash`,
+      )
+      .all()
+      .map((r) => String((r as Row).hash));
+  }
+
+  /** After the asset files are freed: forgets those hashes if still unused; returns the ones forgotten. */
+  forgetAssets(hashes: readonly string[]): string[] {
+    const unused = new Set(this.unusedAssetHashes());
+    const gone = [...new Set(hashes)].filter((h) => unused.has(h));
+    inTransaction(this.#db, () => {
+      for (const hash of gone) this.#run('DELETE FROM assets WHERE hash = :hash', { hash });
+    });
+    return gone;
+  }
+
+  close(): void {
+    if (this.#db.isOpen) this.#db.close();
+  }
+}

@@ -1,0 +1,100 @@
+// Article lists: a view (+ optional tag/site), a sort, keyset pagination with an opaque cursor.
+import type { ListPage, ListQuery, ListSort, ListView } from '../ipc/api.ts';
+import type { StatementCache } from './db.ts';
+import { SUMMARY_COLUMNS, toSummary, type Row } from './article-rows.ts';
+import { tagKey } from './tag-names.ts';
+
+/** The API's sorts plus the ones the library offers ahead of the contract. */
+export type LibrarySort = ListSort | 'published' | 'title';
+export interface LibraryListQuery extends Omit<ListQuery, 'sort'> {
+  sort?: LibrarySort;
+}
+
+interface SortSpec {
+  /** Key expression over `articles a`; never NULL, so row-value comparison works. */
+  expr: string;
+  desc: boolean;
+}
+
+const SORTS: Record<LibrarySort, SortSpec> = {
+  newest: { expr: 'a.created_at', desc: true },
+  oldest: { expr: 'a.created_at', desc: false },
+  longest: { expr: 'a.word_count', desc: true },
+  shortest: { expr: 'a.word_count', desc: false },
+  published: { expr: 'coalesce(a.published_at, a.created_at)', desc: true },
+  title: { expr: 'lower(a.title)', desc: false },
+};
+
+const VIEWS: Record<ListView, string> = {
+  unread: 'a.archived = 0',
+  archive: 'a.archived = 1',
+  starred: 'a.starred = 1',
+  all: '1',
+};
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 500;
+
+type CursorKey = string | number;
+
+export function encodeCursor(sort: LibrarySort, key: CursorKey, rid: number): string {
+  return Buffer.from(JSON.stringify([sort, key, rid])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, sort: LibrarySort): { key: CursorKey; rid: number } {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === sort) {
+      const [, key, rid] = parsed as unknown[];
+      if ((typeof key === 'string' || typeof key === 'number') && Number.isInteger(rid)) {
+        return { key, rid: rid as number };
+      }
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new RangeError('Invalid or stale list cursor');
+}
+
+export function listArticles(stmts: StatementCache, q: LibraryListQuery): ListPage {
+  const sortName: LibrarySort = q.sort ?? 'newest';
+  const sort = SORTS[sortName];
+  const view = VIEWS[q.view];
+  if (!sort || !view) throw new RangeError(`Unknown list view or sort: ${q.view}/${String(q.sort)}`);
+  const limit = Math.min(Math.max(Math.trunc(q.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+
+  const where = ['a.deleted_at IS NULL', view];
+  const params: Record<string, string | number> = {};
+  if (q.tag != null) {
+    where.push(`a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                         WHERE t.key = :tag AND t.deleted_at IS NULL)`);
+    params.tag = tagKey(q.tag);
+  }
+  if (q.site != null) {
+    where.push('a.host = :site');
+    params.site = q.site.toLowerCase().replace(/^www\./, '');
+  }
+  const total = Number(
+    (stmts.get(`SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}`).get(params) as Row).n,
+  );
+
+  const dir = sort.desc ? 'DESC' : 'ASC';
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor, sortName);
+    where.push(`(${sort.expr}, a.rid) ${sort.desc ? '<' : '>'} (:ck, :cr)`);
+    params.ck = c.key;
+    params.cr = c.rid;
+  }
+  params.lim = limit + 1;
+  const rows = stmts
+    .get(
+      `SELECT ${SUMMARY_COLUMNS}, ${sort.expr} AS sort_key FROM articles a
+       WHERE ${where.join(' AND ')} ORDER BY ${sort.expr} ${dir}, a.rid ${dir} LIMIT :lim`,
+    )
+    .all(params) as Row[];
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor(sortName, last.sort_key as CursorKey, Number(last.rid)) : null;
+  return { items: page.map(toSummary), nextCursor, total };
+}

@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { highlighterFor, highlightSnippet } from '../../../electron/library/highlight.ts';
+import { openLibrary } from '../../../electron/library/library.ts';
+import { freshLibrary, rawDb, saved, track } from './helpers.ts';
+
+const ids = (r: { hits: { article: { id: string } }[] }) => r.hits.map((h) => h.article.id);
+
+describe('full-text index follows the articles table', () => {
+  it('indexes on capture, reindexes on update, drops on tombstone and hard delete', () => {
+    const { lib, file } = freshLibrary();
+    const { article } = lib.addPending('https://example.com/a');
+    expect(lib.search('zucchini', 10).total).toBe(0);
+    lib.completeCapture(article.id, { ...captureText('Growing zucchini in pots') });
+    expect(ids(lib.search('zucchini', 10))).toEqual([article.id]);
+    lib.completeCapture(article.id, { ...captureText('Growing pumpkins instead') });
+    expect(lib.search('zucchini', 10).total).toBe(0);
+    expect(ids(lib.search('pumpkins', 10))).toEqual([article.id]);
+    // Flag changes do not touch indexed columns and must not disturb the index.
+    lib.setStarred(article.id, true);
+    expect(lib.search('pumpkins', 10).total).toBe(1);
+    lib.delete(article.id);
+    expect(lib.search('pumpkins', 10).total).toBe(0);
+
+    const other = saved(lib, 'https://example.com/b', { text: 'beetroot soup' });
+    rawDb(file).prepare('DELETE FROM articles WHERE id = ?').run(other.id);
+    expect(lib.search('beetroot', 10).total).toBe(0);
+    const check = rawDb(file).prepare(`INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)`);
+    expect(() => check.run()).not.toThrow();
+  });
+
+  it('searches title, byline and site; folds case and diacritics', () => {
+    const { lib } = freshLibrary();
+    const a = saved(lib, 'https://example.com/1', { title: 'Crème brûlée at home', byline: 'Zoë Müller', siteName: 'Kitchen Notes' });
+    expect(ids(lib.search('creme BRULEE', 10))).toEqual([a.id]);
+    expect(ids(lib.search('zoe muller', 10))).toEqual([a.id]);
+    expect(ids(lib.search('kitchen', 10))).toEqual([a.id]);
+  });
+});
+
+describe('ranking', () => {
+  it('ranks a title match above a body match, newer first on ties', () => {
+    const { lib } = freshLibrary();
+    const body = saved(lib, 'https://example.com/body', { title: 'Other', text: 'notes on compost and soil' });
+    const older = saved(lib, 'https://example.com/t1', { title: 'Same words', text: 'lichen' });
+    const newer = saved(lib, 'https://example.com/t2', { title: 'Same words', text: 'lichen' });
+    const titled = saved(lib, 'https://example.com/title', { title: 'Compost', text: 'notes on soil and more soil' });
+    expect(ids(lib.search('compost', 10))).toEqual([titled.id, body.id]);
+    expect(ids(lib.search('lichen', 10))).toEqual([newer.id, older.id]);
+    const limited = lib.search('lichen', 1);
+    expect(limited.total).toBe(2);
+    expect(limited.hits).toHaveLength(1);
+  });
+});
+
+describe('snippets', () => {
+  it('escapes article text and marks only the matches', () => {
+    const { lib } = freshLibrary();
+    saved(lib, 'https://example.com/x', {
+      text: 'Before <script>alert("pwned")</script> & the keyword \uE000fake\uE001 follows <b>bold</b> keyword end',
+    });
+    const [hit] = lib.search('keyword', 10).hits;
+    expect(hit!.snippet).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp;');
+    expect(hit!.snippet).toContain('<mark>keyword</mark>');
+    expect(hit!.snippet).not.toMatch(/<(?!\/?mark>)/);
+    expect(hit!.snippet).not.toMatch(/[\uE000\uE001]/);
+    expect(hit!.snippet.match(/<mark>/g)).toHaveLength(2);
+  });
+});
+
+describe('hostile queries never throw', () => {
+  const hostile = [
+    '"unbalanced', 'un"balanced', '-', '--', '- -', '"', '""', ':', 'title:', 'title:foo', '^foo', 'foo^',
+    '(', ')', '(foo', 'foo)', 'NEAR', 'NEAR(foo bar)', 'foo NEAR bar', 'AND', 'OR', 'NOT', 'foo OR', 'OR foo',
+    'foo AND', 'NOT foo', '*', 'foo*bar', '**', '{title}: x', 'col:foo', '+foo', 'a:b:c', '\\', "'", '`',
+    'é*', '\u0000', '\uE000', 'x'.repeat(5000), 'tag:', 'is:', 'is:nonsense', 'before:2024-13-45', 'site:',
+    'after:yesterday', '-tag:', '-"', '"a" "b', '* OR *', 'a OR OR b', 'a - b', '🙂', '中文*', '"中文',
+  ];
+  it.each(hostile)('%j', (q) => {
+    const { lib } = freshLibrary();
+    saved(lib, 'https://example.com/1', { title: 'foo bar', text: 'near and not or title col' });
+    expect(() => lib.search(q, 10)).not.toThrow();
+  });
+
+  it('reads syntax characters as plain words', () => {
+    const { lib } = freshLibrary();
+    const a = saved(lib, 'https://example.com/1', { text: 'the NEAR function and title: prefixes' });
+    expect(ids(lib.search('NEAR(function', 10))).toEqual([a.id]);
+    expect(ids(lib.search('title:', 10))).toEqual([a.id]);
+    expect(ids(lib.search('^prefixes', 10))).toEqual([a.id]);
+  });
+});
+
+function captureText(text: string) {
+  return {
+    url: 'https://example.com/a', canonicalUrl: null, title: 'Garden', byline: null, siteName: null,
+    publishedAt: null, lang: 'en', dir: null, excerpt: null, html: `<p>${text}</p>`, text, leadImage: null,
+    wordCount: 4, assetHashes: [],
+  };
+}
+
+describe('broad queries', () => {
+  it('above the rank-all limit, puts title/tag matches first, then newest, with an exact total', () => {
+    const { dir } = freshLibrary();
+    const lib = track(openLibrary(join(dir, 'broad.db'), { rankAllLimit: 3 }));
+    const body = [1, 2, 3, 4].map((i) => saved(lib, `https://example.com/b${i}`, { title: `Other ${i}`, text: 'common word' }).id);
+    const titled = saved(lib, 'https://example.com/t', { title: 'Common knowledge', text: 'nothing' }).id;
+    const newest = saved(lib, 'https://example.com/n', { title: 'Newest', text: 'a common thing' }).id;
+    const result = lib.search('common', 3);
+    expect(result.total).toBe(6);
+    expect(result.hits.map((h) => h.article.id)).toEqual([titled, newest, body[3]]);
+    expect(result.hits[1]!.snippet).toBe('a <mark>common</mark> thing');
+  });
+});
+
+describe('highlightSnippet', () => {
+  it('marks words, prefixes and folded forms in the best window', () => {
+    const h = highlighterFor([
+      { kind: 'word', text: 'Cafe', prefix: false },
+      { kind: 'word', text: 'tomat', prefix: true },
+      { kind: 'phrase', text: '东京', prefix: false },
+    ]);
+    const text = `${'filler '.repeat(40)}the CAFÉ sells tomatoes & <b>东京塔</b> ${'tail '.repeat(40)}`;
+    const html = highlightSnippet(text, h, 8);
+    expect(html).toContain('<mark>CAFÉ</mark> sells <mark>tomatoes</mark> &amp; &lt;b&gt;<mark>东京</mark>塔');
+    expect(html.startsWith('…')).toBe(true);
+    expect(html.endsWith('…')).toBe(true);
+    expect(highlightSnippet('', h)).toBe('');
+  });
+});
