@@ -1,0 +1,91 @@
+// Recognising page chrome (share bars, related links, comment forms, cookie notices, ads) by
+// the words sites use to name it, and by the short labels it shows. Matches whole words of
+// class/id names, never substrings: "shadow" is not "ad", "comments-open" is not a comment box.
+
+const CHROME_WORDS = new Set([
+  'share', 'shares', 'sharing', 'sharebar', 'sharetools', 'sharedaddy', 'social', 'socials', 'sociallinks',
+  'related', 'relatedposts', 'newsletter', 'subscribe', 'subscription', 'signup',
+  'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adsbygoogle', 'adslot', 'adunit', 'adwrapper', 'dfp',
+  'sponsor', 'sponsored', 'promo', 'promoted', 'cookie', 'cookies', 'consent', 'gdpr', 'cmp',
+  'comment', 'comments', 'respond', 'disqus', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager',
+  'outbrain', 'taboola', 'sidebar', 'footer', 'navbar', 'menu', 'tags', 'tagcloud',
+  'toolbar', 'nocontent',
+]);
+
+// Words that also name wrappers some sites render the whole article inside (an article shown
+// in a "modal", a "paywall" container around the teaser): chrome only when they hold no prose.
+const WEAK_CHROME_WORDS = new Set(['popup', 'modal', 'overlay', 'paywall', 'lightbox']);
+
+const CHROME_NAMES = new Set([
+  'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'screen-reader-only', 'skip-link',
+  'author-box', 'author-bio', 'about-author', 'post-tags', 'entry-tags', 'tag-list', 'tags-list',
+  'read-more', 'more-stories', 'most-popular', 'most-read', 'trending', 'recommended', 'you-may-like',
+  'next-prev', 'post-navigation', 'prev-next', 'td-post-next-prev', 'print-only', 'noprint',
+]);
+
+const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'dialog', 'alertdialog', 'search', 'menu', 'menubar', 'toolbar']);
+
+const wordsOf = (name: string): string[] =>
+  name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_\s:.]+/).filter(Boolean);
+
+// Inline elements inside prose (a "popup" footnote link, a "tag" span) are never removed by name.
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ASIDE', 'NAV', 'FOOTER', 'HEADER', 'UL', 'OL', 'LI', 'FORM', 'FIGURE', 'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'INS', 'DL', 'IFRAME', 'ARTICLE']);
+// Ids are often generated from headings ("sharing-with-a-team"); only short ones name a widget.
+const MAX_ID_WORDS = 3;
+
+export type ChromeStrength = 'strong' | 'weak' | null;
+
+/** Does this element's class, id or role say it is chrome rather than content, and how surely? */
+export function chromeStrength(element: Element): ChromeStrength {
+  if (!CONTAINERS.has(element.tagName.toUpperCase())) return null;
+  const role = element.getAttribute('role');
+  if (role && CHROME_ROLES.has(role.trim().toLowerCase())) return 'strong';
+  let strength: ChromeStrength = null;
+  const names = (element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+  const id = element.getAttribute('id');
+  if (id && wordsOf(id).length <= MAX_ID_WORDS) names.push(id);
+  for (const name of names) {
+    if (CHROME_NAMES.has(name.toLowerCase())) return 'strong';
+    for (const word of wordsOf(name)) {
+      if (CHROME_WORDS.has(word)) return 'strong';
+      if (WEAK_CHROME_WORDS.has(word)) strength = 'weak';
+    }
+  }
+  return strength;
+}
+
+export const isBoilerplateElement = (element: Element): boolean => chromeStrength(element) !== null;
+
+/** Paragraphs long enough to be prose rather than a label or a teaser line. */
+export const proseParagraphs = (element: Element): number =>
+  [...element.querySelectorAll('p')].filter((p) => (p.textContent ?? '').length > 100).length;
+
+// Short labels that only ever introduce chrome. Compared against an element's whole text.
+const CHROME_LABEL = new RegExp(
+  '^(?:' +
+    [
+      '-*\\s*advertisement\\s*-*', 'advertisement', 'ad', 'sponsored', 'sponsored content', 'story continues below(?: advertisement)?',
+      'share(?: this(?: article| story| post)?)?:?', 'share on \\w+', 'tweet', 'email', 'print', 'copy link',
+      'related(?: posts| articles| stories| content| reading)?:?', 'more from .{1,40}', 'more stories', 'read more:?', 'read next:?', 'recommended(?: for you| stories)?',
+      'you (?:may|might) also like:?', 'most (?:read|popular|viewed)', 'must read', 'trending(?: now)?', 'popular posts', 'latest (?:news|posts|stories)',
+      'leave a (?:reply|comment)', 'post a comment', 'comments?', '\\d+ comments?', 'join the (?:discussion|conversation)', 'please enter your (?:comment|name here|email address here)!?',
+      'sign up for (?:our|the) newsletter', 'subscribe(?: now| to our newsletter)?', 'follow us(?: on .{1,30})?', 'tags:?', 'filed under:?', 'previous (?:article|post)', 'next (?:article|post)',
+      'accept(?: all)?(?: cookies)?', 'cookie settings',
+      '\\d+ min(?:ute)?s? read\\b.{0,40}', 'listen(?: to this (?:article|story))?', '[¶§#🔗]', 'permalink',
+    ].join('|') +
+    ')$',
+  'iu',
+);
+
+export const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+export function isChromeLabel(text: string): boolean {
+  const normalized = normalizeSpace(text).replace(/[.…:!|»›→]+$/, '').trim();
+  return normalized.length > 0 && normalized.length <= 60 && CHROME_LABEL.test(normalized);
+}
+
+/** Headings that introduce a list of links to other articles, not more of this one. */
+export const isOtherArticlesHeading = (text: string): boolean =>
+  /^(?:related|more from|more stories|read next|read more|recommended|you (?:may|might) also|most (?:read|popular|viewed)|must read|trending|popular posts|latest (?:news|posts|stories)|further reading on this site)/i.test(
+    normalizeSpace(text),
+  );

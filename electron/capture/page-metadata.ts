@@ -1,0 +1,171 @@
+// Facts about a page that live outside the article body: <meta> tags, JSON-LD, <link rel>,
+// <html lang/dir>, <time>. Read from the untouched document, before Readability mutates it.
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  canonicalUrl: string | null;
+  leadImageUrl: string | null;
+  /** Text of the page's single <h1>, when it has exactly one. */
+  heading: string | null;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const ARTICLE_TYPE = /^(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference|Review|Recipe|WebPage)$/;
+
+const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const typesOf = (node: JsonObject): string[] => {
+  const type = node['@type'];
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^https?:\/\/schema\.org\//, ''));
+};
+const textOf = (value: Json | undefined): string | null => {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) return textOf(value[0]);
+  if (isObject(value)) return textOf(value.name ?? value['@value'] ?? value.url);
+  return null;
+};
+
+/** Every node in the page's JSON-LD, flattened out of arrays and @graph. */
+function jsonLdNodes(document: Document): JsonObject[] {
+  const nodes: JsonObject[] = [];
+  const visit = (value: Json | undefined, depth: number): void => {
+    if (depth > 4 || value === undefined) return;
+    if (Array.isArray(value)) value.forEach((item) => visit(item, depth + 1));
+    else if (isObject(value)) {
+      nodes.push(value);
+      visit(value['@graph'], depth + 1);
+      if (isObject(value.mainEntity)) visit(value.mainEntity, depth + 1);
+    }
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
+    try {
+      visit(JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json, 0);
+    } catch {
+      // Broken JSON-LD is common; the page's other metadata still counts.
+    }
+  }
+  return nodes;
+}
+
+function readMetaTags(document: Document): Map<string, string> {
+  const metas = new Map<string, string>();
+  for (const meta of document.querySelectorAll('meta')) {
+    const content = meta.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      for (const key of (meta.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/)) {
+        if (key && !metas.has(key)) metas.set(key, content);
+      }
+    }
+  }
+  return metas;
+}
+
+const first = (metas: Map<string, string>, keys: string[]): string | null => {
+  for (const key of keys) {
+    const value = metas.get(key);
+    if (value) return value;
+  }
+  return null;
+};
+
+/** ISO 8601 in UTC, or null when the value is not a plausible publication date. */
+export function normalizeDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  // Bare dates mean that day, not midnight in the reader's zone.
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? Date.parse(`${trimmed}T00:00:00Z`) : Date.parse(trimmed);
+  if (Number.isNaN(time)) return null;
+  const year = new Date(time).getUTCFullYear();
+  if (year < 1990 || time > Date.now() + 366 * 24 * 3600 * 1000) return null;
+  return new Date(time).toISOString();
+}
+
+export function normalizeLang(value: string | null | undefined): string | null {
+  const candidate = value?.trim().replace(/_/g, '-');
+  if (!candidate) return null;
+  try {
+    return Intl.getCanonicalLocales(candidate)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha', 'he', 'iw', 'khw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ur', 'yi', 'ug']);
+export const isRtlLanguage = (lang: string | null): boolean => lang !== null && RTL_LANGUAGES.has(lang.split('-')[0]?.toLowerCase() ?? '');
+
+function resolveHttpUrl(value: string | null | undefined, base: string): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function jsonLdImage(value: Json | undefined): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return jsonLdImage(value[0]);
+  if (isObject(value)) return textOf(value.url ?? value.contentUrl ?? value['@id']);
+  return null;
+}
+
+function jsonLdAuthors(value: Json | undefined): string | null {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const names = list.map((author) => (typeof author === 'string' ? author.trim() : isObject(author) ? textOf(author.name) : null));
+  const kept = names.filter((name): name is string => !!name && !/^https?:/.test(name));
+  return kept.length > 0 ? [...new Set(kept)].join(', ') : null;
+}
+
+export function readPageMetadata(document: Document, baseUrl: string): PageMetadata {
+  const metas = readMetaTags(document);
+  const nodes = jsonLdNodes(document);
+  const article = nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPE.test(type) && type !== 'WebPage'))
+    ?? nodes.find((node) => typesOf(node).includes('WebPage') && (node.datePublished || node.author));
+  const website = nodes.find((node) => typesOf(node).includes('WebSite'));
+  const publisher = article && isObject(article.publisher) ? article.publisher : undefined;
+
+  const root = document.documentElement;
+  const lang = normalizeLang(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang') ?? document.body?.getAttribute('lang'))
+    ?? normalizeLang(document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.split(',')[0])
+    ?? normalizeLang(metas.get('og:locale'));
+  const dirAttribute = (root?.getAttribute('dir') ?? document.body?.getAttribute('dir') ?? '').trim().toLowerCase();
+  const dir = dirAttribute === 'rtl' || dirAttribute === 'ltr' ? dirAttribute : isRtlLanguage(lang) ? 'rtl' : null;
+
+  const timeElement = document.querySelector('time[pubdate][datetime], [itemprop~="datePublished"][datetime], article time[datetime], time[datetime]');
+  const publishedTime = normalizeDate(textOf(article?.datePublished))
+    ?? normalizeDate(first(metas, ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'date', 'article.published']))
+    ?? normalizeDate(textOf(article?.dateCreated))
+    ?? normalizeDate(timeElement?.getAttribute('datetime'));
+
+  const canonical = document.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ?? metas.get('og:url');
+
+  const headings = document.querySelectorAll('h1');
+  const heading = headings.length === 1 ? (headings[0]?.textContent ?? '').replace(/\s+/g, ' ').replace(/\s*[¶§#🔗]$/u, '').trim() || null : null;
+
+  return {
+    heading,
+    title: textOf(article?.headline) ?? first(metas, ['og:title', 'twitter:title', 'dc.title']),
+    byline: jsonLdAuthors(article?.author) ?? first(metas, ['author', 'article:author_name', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl']),
+    siteName: first(metas, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])
+      ?? textOf(publisher?.name) ?? textOf(website?.name),
+    publishedTime,
+    excerpt: first(metas, ['og:description', 'description', 'twitter:description', 'dc.description']) ?? textOf(article?.description),
+    lang,
+    dir,
+    canonicalUrl: resolveHttpUrl(canonical, baseUrl),
+    leadImageUrl: resolveHttpUrl(
+      first(metas, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'thumbnailurl'])
+        ?? jsonLdImage(article?.image) ?? document.querySelector('link[rel~="image_src" i]')?.getAttribute('href'),
+      baseUrl,
+    ),
+  };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle, stripSiteName } from '../../../electron/capture/extract-article.ts';
+import { chooseFromSrcset, parseSrcset } from '../../../electron/capture/image-sources.ts';
+
+const PARAGRAPHS = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} has enough words in it to look like real article prose, which is what the extractor wants to keep.</p>`).join('');
+const page = (article: string, head = '') => `<!doctype html><html lang="en"><head><title>A Test Article | Example Times</title>${head}</head><body><article>${PARAGRAPHS}${article}</article></body></html>`;
+
+describe('extractArticle images', () => {
+  const url = 'https://news.example/2026/story.html';
+
+  it('resolves lazy, srcset, <picture> and <noscript> images before extraction', () => {
+    const { html, imageUrls } = extractArticle(
+      page(`
+        <p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/lazy.jpg" alt="lazy"></p>
+        <p><img src="/img/blank.gif" data-lazy-src="img/relative.png" alt="relative"></p>
+        <p><img srcset="/img/s-400.jpg 400w, /img/s-1600.jpg 1600w, /img/s-2400.jpg 2400w" src="/img/s-400.jpg" alt="widths"></p>
+        <p><img data-srcset="/img/d-1x.jpg 1x, /img/d-2x.jpg 2x, /img/d-3x.jpg 3x" alt="density"></p>
+        <picture><source media="(max-width: 600px)" srcset="/img/p-mobile.webp"><source type="image/jxl" srcset="/img/p.jxl"><source type="image/webp" srcset="/img/p-800.webp 800w, /img/p-1600.webp 1600w"><img src="/img/p-fallback.jpg" alt="picture"></picture>
+        <figure><img class="lazyload" src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" alt="ns"><noscript><img src="/img/noscript.jpg" alt="ns"></noscript><figcaption>Caption</figcaption></figure>
+        <p><img src="/img/plain.png" data-original="/img/original.png" alt="plain wins"></p>
+      `),
+      url,
+    );
+    expect(imageUrls).toEqual([
+      'https://news.example/img/lazy.jpg',
+      'https://news.example/2026/img/relative.png',
+      'https://news.example/img/s-1600.jpg',
+      'https://news.example/img/d-2x.jpg',
+      'https://news.example/img/p-1600.webp',
+      'https://news.example/img/noscript.jpg',
+      'https://news.example/img/plain.png',
+    ]);
+    expect(html).not.toMatch(/srcset|data-src|<picture|<source|<noscript/);
+  });
+
+  it('honours a <base href> in the page', () => {
+    const { imageUrls, html } = extractArticle(page('<p><img src="pic.png"><a href="other.html">other</a></p>', '<base href="https://cdn.example/static/">'), url);
+    expect(imageUrls).toEqual(['https://cdn.example/static/pic.png']);
+    expect(html).toContain('href="https://cdn.example/static/other.html"');
+  });
+});
+
+describe('extractArticle metadata', () => {
+  it('reads JSON-LD, meta and <time>, and strips the site from the title', () => {
+    const extracted = extractArticle(
+      page(
+        '<p><time datetime="2020-01-01">old</time></p>',
+        `<meta property="og:site_name" content="Example Times"><link rel="canonical" href="/canonical/story?utm_source=x">
+         <script type="application/ld+json">[{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2026-05-01T10:00:00+02:00","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chen"}],"image":{"@type":"ImageObject","url":"https://news.example/lead.jpg"}}]</script>`,
+      ),
+      'https://news.example/x',
+    );
+    expect(extracted).toMatchObject({
+      title: 'A Test Article',
+      byline: 'Ann Lee, Bo Chen',
+      siteName: 'Example Times',
+      publishedTime: '2026-05-01T08:00:00.000Z',
+      lang: 'en',
+      dir: null,
+      canonicalUrl: 'https://news.example/canonical/story',
+      leadImageUrl: 'https://news.example/lead.jpg',
+    });
+    expect(extracted.wordCount).toBeGreaterThan(100);
+    expect(extracted.text.split('\n\n')).toHaveLength(7);
+  });
+
+  it('infers right-to-left from the language when dir is missing', () => {
+    const extracted = extractArticle(page('').replace('lang="en"', 'lang="ar"'), 'https://news.example/x');
+    expect(extracted.dir).toBe('rtl');
+  });
+
+  it('falls back to a <time> element for the date', () => {
+    const extracted = extractArticle(page('').replace('<article>', '<article><time datetime="2025-12-24">Dec 24</time>'), 'https://news.example/x');
+    expect(extracted.publishedTime).toBe('2025-12-24T00:00:00.000Z');
+  });
+});
+
+describe('helpers', () => {
+  it('strips a site name only when it is one', () => {
+    expect(stripSiteName('Headline | Site', 'Site')).toBe('Headline');
+    expect(stripSiteName('Site - Headline', 'Site')).toBe('Headline');
+    expect(stripSiteName('War and Peace: A Review', 'Site')).toBe('War and Peace: A Review');
+  });
+
+  it('parses srcset with commas inside URLs', () => {
+    expect(parseSrcset('https://cdn.example/w_400,h_300/a.jpg 400w, https://cdn.example/w_800,h_600/a.jpg 800w').map((c) => c.url)).toEqual([
+      'https://cdn.example/w_400,h_300/a.jpg',
+      'https://cdn.example/w_800,h_600/a.jpg',
+    ]);
+    expect(chooseFromSrcset('a.jpg, b.jpg 2x')).toBe('b.jpg');
+  });
+});

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExtractPool, defaultPoolSize } from '../../../electron/capture/extract-pool.ts';
+import { readPage } from './support/fixtures.ts';
+
+const ARTICLE = `<html><body><article>${'<p>A paragraph with enough ordinary words to be kept by the extractor as article text.</p>'.repeat(6)}</article></body></html>`;
+
+describe('ExtractPool', () => {
+  let pool: ExtractPool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('extracts on worker threads from the .ts source', async () => {
+    pool = new ExtractPool({ size: 2 });
+    const html = (await readPage('wordpress-news')).toString('utf8');
+    const results = await Promise.all([pool.extract(html, 'https://a.example/x'), pool.extract(ARTICLE, 'https://b.example/y'), pool.extract(html, 'https://c.example/z')]);
+    expect(results[0]?.title).toBe('City Council Approves Riverside Flood Barrier After Decade of Debate');
+    expect(results[1]?.text).toContain('A paragraph with enough ordinary words');
+    expect(pool.workerCount).toBeLessThanOrEqual(2);
+    expect(defaultPoolSize()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('passes extraction failures through as CaptureErrors', async () => {
+    pool = new ExtractPool({ size: 1 });
+    await expect(pool.extract('', 'https://a.example/')).rejects.toMatchObject({ code: 'no-content' });
+  });
+
+  it('replaces a worker stuck on one page and fails only that page', async () => {
+    pool = new ExtractPool({ size: 1, timeoutMs: 500, workerUrl: new URL('./support/hanging-worker.ts', import.meta.url) });
+    const stuck = pool.extract('<p>HANG</p>', 'https://a.example/');
+    const next = pool.extract(ARTICLE, 'https://b.example/');
+    await expect(stuck).rejects.toMatchObject({ code: 'extract-failed', message: expect.stringContaining('took longer than') });
+    await expect(next).resolves.toMatchObject({ title: 'b.example' });
+  });
+
+  it('survives a worker that dies', async () => {
+    pool = new ExtractPool({ size: 1, workerUrl: new URL('./support/hanging-worker.ts', import.meta.url) });
+    await expect(pool.extract('<p>CRASH</p>', 'https://a.example/')).rejects.toMatchObject({ code: 'extract-failed' });
+    await expect(pool.extract(ARTICLE, 'https://b.example/')).resolves.toMatchObject({ wordCount: expect.any(Number) });
+  });
+});
