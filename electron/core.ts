@@ -7,6 +7,8 @@ import { createAppHandler } from './app/app-handler.ts';
 import { AssetStore } from './capture/asset-store.ts';
 import { captureArticle } from './capture/capture-article.ts';
 import { CaptureError } from './capture/capture-error.ts';
+import { ExtractPool } from './capture/extract-pool.ts';
+import { FetchScheduler } from './capture/fetch-scheduler.ts';
 import type { FetchLimits } from './capture/fetch-resource.ts';
 import type { ApiEventName, ApiEvents, Result } from './ipc/api.ts';
 import { CANCELLED, createHandlers } from './ipc/handlers.ts';
@@ -48,6 +50,10 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const library = openLibrary(join(options.dataDir, 'library.db'), { backupDir: join(options.dataDir, 'backups') });
   const assets = new AssetStore(join(options.dataDir, 'assets'));
+  // Readability can spin on hostile pages: extraction runs in workers with a time limit.
+  const extractPool = new ExtractPool();
+  // Retries with backoff for 429/5xx, and politeness limits per host and overall.
+  const scheduler = new FetchScheduler();
   const listeners = new Set<CoreListener>();
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -64,7 +70,14 @@ export function createCore(options: CoreOptions): Core {
       emit('jobProgress', { id, status: 'fetching', error: null });
       let outcome: { captured: CapturedArticle } | { error: string };
       try {
-        outcome = { captured: await captureArticle(pending.url, { assets, limits: options.fetchLimits, signal }) };
+        const captured = await captureArticle(pending.url, {
+          assets,
+          limits: options.fetchLimits,
+          signal,
+          fetcher: scheduler.fetch,
+          extract: (html, url) => extractPool.extract(html, url),
+        });
+        outcome = { captured };
       } catch (error) {
         // Quitting leaves the job 'fetching'; the next start puts it back in the queue.
         if (closing) return;
@@ -138,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       closing = true;
       await queue.stop();
+      await extractPool.close();
       library.close();
     },
   };
