@@ -59,6 +59,22 @@ export function createCore(options: CoreOptions): Core {
     for (const listener of listeners) listener(event, payload);
   };
 
+  /** Deletes image files no live article uses, then forgets them. */
+  async function freeUnusedAssets(): Promise<void> {
+    const unused = library.unusedAssetHashes();
+    await assets.remove(unused);
+    library.forgetAssets(unused);
+  }
+
+  // A daily backup of the library (the last few are kept), checked at start and every hour.
+  let backupRunning: Promise<unknown> = Promise.resolve();
+  const backup = () => {
+    backupRunning = library.backupIfDue().catch((error: unknown) => console.error('daily backup failed', error));
+  };
+  backup();
+  const backupTimer = setInterval(backup, 60 * 60 * 1000);
+  backupTimer.unref();
+
   let closing = false;
   const queue = new CaptureQueue({
     concurrency: options.concurrency ?? 4,
@@ -90,7 +106,7 @@ export function createCore(options: CoreOptions): Core {
       }
       if (!library.summary(id)) {
         // Deleted while it was being fetched: keep nothing of it.
-        await assets.remove(library.unusedAssetHashes());
+        await freeUnusedAssets();
         return;
       }
       if ('captured' in outcome) library.completeCapture(id, outcome.captured);
@@ -105,7 +121,7 @@ export function createCore(options: CoreOptions): Core {
     library,
     queue,
     emit,
-    freeUnusedAssets: () => assets.remove(library.unusedAssetHashes()),
+    freeUnusedAssets,
     openExternal: options.openExternal,
     preferences: options.preferences ?? new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'lectern' }),
   });
@@ -150,7 +166,8 @@ export function createCore(options: CoreOptions): Core {
     },
     async close() {
       closing = true;
-      await queue.stop();
+      clearInterval(backupTimer);
+      await Promise.all([queue.stop(), backupRunning]);
       await extractPool.close();
       library.close();
     },

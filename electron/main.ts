@@ -1,11 +1,12 @@
 // Electron's main process, kept thin: windows, the app protocol, IPC transport and security
 // policy. Everything else is the plain-Node core in core.ts.
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createCore, type Core } from './core.ts';
 import type { EventChannel, InvokeChannel } from './ipc/api.ts';
+import { LibraryCorruptError, restoreBackup } from './library/library.ts';
 
 const INVOKE: InvokeChannel = 'lectern:invoke';
 const EVENT: EventChannel = 'lectern:event';
@@ -77,14 +78,44 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-async function start(): Promise<void> {
-  await app.whenReady();
-  const core: Core = createCore({
+/** Opens the core; a damaged library can be restored from its newest backup, a newer one is left alone. */
+function openCore(): Core | null {
+  const options = {
     dataDir: app.getPath('userData'),
     rendererDir: here('../renderer'),
-    openExternal: (url) => shell.openExternal(url),
+    openExternal: (url: string) => shell.openExternal(url),
     preferences,
-  });
+  };
+  try {
+    return createCore(options);
+  } catch (error) {
+    if (error instanceof LibraryCorruptError && error.backups[0]) {
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'Lectern',
+        message: 'Your library file is damaged.',
+        detail: `${error.problems.slice(0, 3).join('\n')}\n\nRestore the newest backup (${error.backups[0]})? The damaged file is kept beside it.`,
+        buttons: ['Restore backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice !== 0) return null;
+      restoreBackup(error.backups[0], error.file);
+      return createCore(options);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Lectern cannot open your library', message);
+    return null;
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const core = openCore();
+  if (!core) {
+    app.quit();
+    return;
+  }
 
   protocol.handle('lectern', (request) => core.handleRequest(request));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -3,7 +3,8 @@
 
 export type ArticleStatus = 'pending' | 'fetching' | 'done' | 'failed';
 export type ListView = 'unread' | 'starred' | 'archive' | 'all';
-export type ListSort = 'newest' | 'oldest' | 'longest' | 'shortest';
+/** newest/oldest: by saved date; published: newest published first; title: A to Z. */
+export type ListSort = 'newest' | 'oldest' | 'longest' | 'shortest' | 'published' | 'title';
 
 export interface ArticleSummary {
   id: string;
@@ -34,6 +35,8 @@ export interface Article extends ArticleSummary {
   html: string;
   lang: string | null;
   dir: 'ltr' | 'rtl' | null;
+  /** The reader's own note on the article. */
+  note: string | null;
 }
 
 export interface ListQuery {
@@ -95,6 +98,26 @@ export interface StatusApi {
   queueStatus(): Promise<Result<QueueStatus>>;
 }
 
+export interface TagCount {
+  name: string;
+  count: number;
+}
+
+export interface SiteCount {
+  site: string;
+  count: number;
+}
+
+export interface TagsApi {
+  addTags(id: string, tags: string[]): Promise<Result<ArticleSummary>>;
+  removeTag(id: string, tag: string): Promise<Result<ArticleSummary>>;
+  /** Renames a tag everywhere; renaming onto an existing tag merges the two. */
+  renameTag(from: string, to: string): Promise<Result<{ renamed: boolean }>>;
+  listTags(): Promise<Result<TagCount[]>>;
+  listSites(): Promise<Result<SiteCount[]>>;
+  setNote(id: string, text: string): Promise<Result<ArticleSummary>>;
+}
+
 export interface SearchApi {
   search(query: string, limit?: number): Promise<Result<SearchResult>>;
 }
@@ -121,7 +144,7 @@ export interface ShellApi {
   openExternal(url: string): Promise<Result<{ opened: boolean }>>;
 }
 
-export type Api = ArticlesApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
+export type Api = ArticlesApi & TagsApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
 export type ApiName = keyof Api;
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>;
 export type ApiReturn<K extends ApiName> = Awaited<ReturnType<Api[K]>>;

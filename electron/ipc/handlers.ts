@@ -66,6 +66,27 @@ export function createHandlers(deps: HandlerDeps): Api {
       if (summary) queue.kick();
       return changed(summary);
     },
+    async addTags(id, tags) {
+      return changed(library.addTags(id, tags));
+    },
+    async removeTag(id, tag) {
+      return changed(library.removeTag(id, tag));
+    },
+    async renameTag(from, to) {
+      const renamed = library.renameTag(from, to);
+      // Every article with the tag changed; views refresh their lists on this event.
+      if (renamed) emit('articleChanged', { id: '*', deleted: false });
+      return ok({ renamed });
+    },
+    async listTags() {
+      return ok(library.listTags());
+    },
+    async listSites() {
+      return ok(library.listSites());
+    },
+    async setNote(id, text) {
+      return changed(library.setNote(id, text));
+    },
     async cancelCapture(id) {
       const summary = library.summary(id);
       if (!summary) return notFound;

@@ -5,13 +5,14 @@ import { readerPreferencesSchema } from '../preferences/reader-preferences.ts';
 
 const id = z.string().uuid();
 const webUrl = z.string().min(1).max(8192);
+const tag = z.string().trim().min(1).max(100);
 
 const listQuery = z
   .object({
     view: z.enum(['unread', 'starred', 'archive', 'all']),
     tag: z.string().min(1).max(200).optional(),
     site: z.string().min(1).max(300).optional(),
-    sort: z.enum(['newest', 'oldest', 'longest', 'shortest']).optional(),
+    sort: z.enum(['newest', 'oldest', 'longest', 'shortest', 'published', 'title']).optional(),
     cursor: z.string().max(1000).nullable().optional(),
     limit: z.number().int().min(1).max(500).optional(),
   })
@@ -28,6 +29,12 @@ export const argumentSchemas = {
   deleteArticle: z.tuple([id]),
   retryArticle: z.tuple([id]),
   cancelCapture: z.tuple([id]),
+  addTags: z.tuple([id, z.array(tag).min(1).max(50)]),
+  removeTag: z.tuple([id, tag]),
+  renameTag: z.tuple([tag, tag]),
+  listTags: z.tuple([]),
+  listSites: z.tuple([]),
+  setNote: z.tuple([id, z.string().max(100_000)]),
   queueStatus: z.tuple([]),
   getPreferences: z.tuple([]),
   setPreferences: z.tuple([readerPreferencesSchema.partial()]),

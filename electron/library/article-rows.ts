@@ -11,7 +11,7 @@ export const SUMMARY_COLUMNS = `
      SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
      WHERE at.article_id = a.id ORDER BY t.key)) AS tags_json`;
 
-export const ARTICLE_COLUMNS = `${SUMMARY_COLUMNS}, a.body_z, a.lang, a.dir`;
+export const ARTICLE_COLUMNS = `${SUMMARY_COLUMNS}, a.body_z, a.lang, a.dir, a.note`;
 
 export type Row = Record<string, unknown>;
 
@@ -50,7 +50,8 @@ export function toSummary(row: Row): ArticleSummary {
 
 export function toArticle(row: Row): Article {
   const dir = row.dir === 'ltr' || row.dir === 'rtl' ? row.dir : null;
-  return { ...toSummary(row), html: unpackBody(row.body_z).html, lang: strOrNull(row.lang), dir };
+  const note = strOrNull(row.note) || null;
+  return { ...toSummary(row), html: unpackBody(row.body_z).html, lang: strOrNull(row.lang), dir, note };
 }
 
 /** Hostname without a leading www., lower-cased; '' when the URL does not parse. */

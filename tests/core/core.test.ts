@@ -1,6 +1,6 @@
 // The whole core as the renderer sees it: invoke() with validation, capture jobs against a
 // real loopback server, a real SQLite file, cached images served by the app handler.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -227,5 +227,37 @@ describe('reader preferences', () => {
     const prefs = value<ReaderPreferences>(await core.invoke('getPreferences', []));
     expect(prefs.theme).toBe('system');
     expect(prefs.fontSize).toBe(20);
+  });
+});
+
+describe('backups', () => {
+  it('backs the library up once a day, at start', async () => {
+    const { core, dataDir } = await setup();
+    await core.close();
+    open.splice(open.indexOf(core), 1);
+    expect(readdirSync(join(dataDir, 'backups'))).toHaveLength(1);
+    const { core: sameDay } = await setup(dataDir);
+    await sameDay.close();
+    open.splice(open.indexOf(sameDay), 1);
+    expect(readdirSync(join(dataDir, 'backups'))).toHaveLength(1);
+  });
+});
+
+describe('tags and notes', () => {
+  it('tags, renames with a merge, lists tags and sites, and keeps a note', async () => {
+    const server = await serveNews();
+    const { core } = await setup();
+    const { id } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/2026/11/river-barrier')]));
+    await core.idle();
+    expect(value<ArticleSummary>(await core.invoke('addTags', [id, ['Climate', 'cities']])).tags.sort()).toEqual(['Climate', 'cities']);
+    expect(await core.invoke('addTags', [id, []])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(value(await core.invoke('renameTag', ['cities', 'Climate']))).toEqual({ renamed: true });
+    expect(value(await core.invoke('listTags', []))).toEqual([{ name: 'Climate', count: 1 }]);
+    expect(value<ListPage>(await core.invoke('listArticles', [{ view: 'all', tag: 'Climate' }])).items).toHaveLength(1);
+    expect(value<{ site: string }[]>(await core.invoke('listSites', [])).map((s) => s.site)).toEqual(['127.0.0.1']);
+
+    value(await core.invoke('setNote', [id, 'Ask the council about the east bank']));
+    expect(value<Article>(await core.invoke('getArticle', [id])).note).toBe('Ask the council about the east bank');
+    expect(value<ArticleSummary>(await core.invoke('removeTag', [id, 'Climate'])).tags).toEqual([]);
   });
 });
