@@ -1,0 +1,41 @@
+// Runs every benchmark in turn and prints their tables:
+//   npm run bench [-- --articles 100000] [--corpus ../shared/corpus/readability-pages]
+// Search builds a synthetic library; extraction needs the shared corpus (skipped, with a line
+// saying so, when it is absent); the renderer bench needs Chromium.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const at = argv.indexOf(name);
+  return at >= 0 && argv[at + 1] ? argv[at + 1]! : fallback;
+};
+const articles = option('--articles', '100000');
+const corpus = resolve(option('--corpus', '../shared/corpus/readability-pages'));
+
+const runs: Array<{ title: string; args: string[]; skip?: string }> = [
+  { title: `search, ${articles} articles`, args: ['scripts/bench-search.ts', '--articles', articles] },
+  {
+    title: `extraction, ${corpus}`,
+    args: ['scripts/bench-extract.ts', corpus],
+    ...(existsSync(corpus) ? {} : { skip: `no corpus at ${corpus}` }),
+  },
+  {
+    title: 'renderer, 100000 articles',
+    args: ['scripts/bench-renderer.ts'],
+    ...(existsSync('scripts/bench-renderer.ts') ? {} : { skip: 'no renderer benchmark yet' }),
+  },
+];
+
+let failed = 0;
+for (const run of runs) {
+  console.log(`\n=== ${run.title}`);
+  if (run.skip) {
+    console.log(`SKIPPED: ${run.skip}`);
+    continue;
+  }
+  const result = spawnSync(process.execPath, run.args, { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
