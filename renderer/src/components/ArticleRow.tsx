@@ -1,0 +1,124 @@
+import { memo } from 'react';
+import type { ArticleSummary } from '../../../electron/ipc/api.ts';
+import { formatReadingTime, localImage, siteLabel } from '../lib/format.ts';
+import { routeHref } from '../lib/route.ts';
+import { sanitizeSnippet } from '../lib/sanitize.ts';
+import { ArchiveIcon, RetryIcon, StarIcon } from './Icons.tsx';
+
+export interface RowActions {
+  onFocusRow: (index: number) => void;
+  onStar: (article: ArticleSummary) => void;
+  onArchive: (article: ArticleSummary) => void;
+  onRetry: (article: ArticleSummary) => void;
+}
+
+interface Props extends RowActions {
+  article: ArticleSummary;
+  index: number;
+  /** The list's full length, for assistive tech (only a window of rows is in the DOM). */
+  setSize: number;
+  height: number;
+  selected: boolean;
+  /** Offline, waiting captures are waiting for the network, not being fetched. */
+  online: boolean;
+  /** Search snippet (escaped text with <mark>); shown instead of the excerpt. */
+  snippet?: string;
+}
+
+function ArticleStatus({ article, online, onRetry }: { article: ArticleSummary; online: boolean; onRetry: RowActions['onRetry'] }) {
+  if (article.status === 'pending' && !online) {
+    return <p className="row-status is-waiting">Waiting for a connection…</p>;
+  }
+  if (article.status === 'pending' || article.status === 'fetching') {
+    return <p className="row-status is-busy">Fetching…</p>;
+  }
+  if (article.status === 'failed') {
+    return (
+      <div className="row-status is-failed">
+        <span>Failed: {article.error ?? 'unknown error'}</span>
+        <button type="button" className="button button-small" onClick={() => onRetry(article)}>
+          <RetryIcon />
+          Retry
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
+export const ArticleRow = memo(function ArticleRow({ article, index, setSize, height, selected, online, snippet, onFocusRow, onStar, onArchive, onRetry }: Props) {
+  const thumb = localImage(article.leadImage);
+  const title = article.title || article.url;
+  const readable = article.status === 'done';
+  const content = (
+    <>
+      <div className="row-text">
+        <h2 className="row-title">{title}</h2>
+        <p className="row-meta">
+          <span className="row-site">{siteLabel(article.siteName, article.url)}</span>
+          {readable && <span>{formatReadingTime(article.readingMinutes)}</span>}
+          {readable && article.progress > 0.02 && <span>{article.progress >= 0.98 ? 'Finished' : `${Math.round(article.progress * 100)}% read`}</span>}
+          {article.tags.length > 0 && (
+            <span className="row-tags">
+              <span className="visually-hidden">Tags: </span>
+              {article.tags.map((t) => (
+                <span key={t} className="tag">
+                  {t}
+                </span>
+              ))}
+            </span>
+          )}
+        </p>
+        {snippet !== undefined ? (
+          <p className="row-excerpt row-snippet" dangerouslySetInnerHTML={{ __html: sanitizeSnippet(snippet) }} />
+        ) : (
+          readable && article.excerpt && <p className="row-excerpt">{article.excerpt}</p>
+        )}
+        {!readable && <ArticleStatus article={article} online={online} onRetry={onRetry} />}
+      </div>
+      {thumb && <img className="row-thumb" src={thumb} alt="" loading="lazy" decoding="async" />}
+    </>
+  );
+  return (
+    <li
+      className={`row ${selected ? 'is-selected' : ''}`}
+      data-status={article.status}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      style={{ height }}
+    >
+      {readable ? (
+        <a className="row-link" href={routeHref({ kind: 'reader', id: article.id })} data-row-index={index} onFocus={() => onFocusRow(index)}>
+          {content}
+        </a>
+      ) : (
+        // Nothing to read yet, so not a link; still focusable for j/k, and its Retry is a button.
+        <div className="row-link" tabIndex={-1} data-row-index={index} onFocus={() => onFocusRow(index)}>
+          {content}
+        </div>
+      )}
+      <div className="row-actions">
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={article.starred}
+          aria-label={`Star “${title}”`}
+          title={article.starred ? 'Unstar' : 'Star'}
+          onClick={() => onStar(article)}
+        >
+          <StarIcon filled={article.starred} />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={article.archived}
+          aria-label={`Archive “${title}”`}
+          title={article.archived ? 'Move back to Unread' : 'Archive'}
+          onClick={() => onArchive(article)}
+        >
+          <ArchiveIcon filled={article.archived} />
+        </button>
+      </div>
+    </li>
+  );
+});

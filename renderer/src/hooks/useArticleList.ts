@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArticleSummary, ListPage, ListView } from '../../../electron/ipc/api.ts';
+import { ApiCallError, call, errorMessage } from '../lib/bridge.ts';
+import { tagKey } from '../lib/route.ts';
+
+const PAGE_SIZE = 200;
+
+export interface ArticleListState {
+  items: ArticleSummary[];
+  total: number;
+  loading: boolean;
+  error: string | null;
+  hasMore: boolean;
+  loadMore: () => void;
+  /** Puts one article (as the core returned it) where it now belongs, or takes it out. */
+  applySummary: (summary: ArticleSummary) => void;
+  /** Re-reads just these articles after a live update, never the whole list. */
+  applyChanges: (ids: Iterable<string>) => void;
+}
+
+interface ListData {
+  items: ArticleSummary[];
+  total: number;
+  cursor: string | null;
+}
+
+interface Filter {
+  view: ListView;
+  tag: string | undefined;
+}
+
+/** Mirrors the core's filters, so a changed article can be placed without a reload. */
+function belongsTo({ view, tag }: Filter, article: ArticleSummary): boolean {
+  if (tag !== undefined && !article.tags.some((t) => tagKey(t) === tagKey(tag))) return false;
+  switch (view) {
+    case 'unread':
+      return !article.archived;
+    case 'archive':
+      return article.archived;
+    case 'starred':
+      return article.starred;
+    case 'all':
+      return true;
+  }
+}
+
+/** Newest first, like the core's default sort. */
+const sortsBefore = (a: ArticleSummary, b: ArticleSummary) => a.createdAt > b.createdAt;
+
+function place(data: ListData, filter: Filter, article: ArticleSummary | null, id: string): ListData {
+  const index = data.items.findIndex((item) => item.id === id);
+  const member = article !== null && belongsTo(filter, article);
+  if (index >= 0 && member) {
+    const items = data.items.slice();
+    items[index] = article;
+    return { ...data, items };
+  }
+  if (index >= 0) return { ...data, items: data.items.filter((item) => item.id !== id), total: Math.max(0, data.total - 1) };
+  if (!member) return data;
+  const at = data.items.findIndex((item) => sortsBefore(article, item));
+  // Past the loaded rows it is simply counted; paging will bring it in order.
+  if (at < 0 && data.cursor !== null) return { ...data, total: data.total + 1 };
+  const items = data.items.slice();
+  items.splice(at < 0 ? items.length : at, 0, article);
+  return { ...data, items, total: data.total + 1 };
+}
+
+/** One view of the reading list, paged with the core's keyset cursor. */
+export function useArticleList(view: ListView, tag?: string): ArticleListState {
+  const [data, setData] = useState<ListData>({ items: [], total: 0, cursor: null });
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  // Answers that arrive after the view changed belong to another list and are dropped.
+  const generation = useRef(0);
+
+  useEffect(() => {
+    const gen = ++generation.current;
+    setData({ items: [], total: 0, cursor: null });
+    setLoading(true);
+    call('listArticles', { view, ...(tag ? { tag } : {}), sort: 'newest', limit: PAGE_SIZE })
+      .then((page: ListPage) => {
+        if (gen !== generation.current) return;
+        setData({ items: page.items, total: page.total, cursor: page.nextCursor });
+        setError(null);
+      })
+      .catch((err: unknown) => gen === generation.current && setError(errorMessage(err)))
+      .finally(() => gen === generation.current && setLoading(false));
+  }, [view, tag]);
+
+  const loadMore = useCallback(() => {
+    if (!data.cursor || loading) return;
+    const gen = generation.current;
+    const cursor = data.cursor;
+    setLoading(true);
+    call('listArticles', { view, ...(tag ? { tag } : {}), sort: 'newest', cursor, limit: PAGE_SIZE })
+      .then((page) => {
+        if (gen !== generation.current) return;
+        setData((prev) => {
+          if (prev.cursor !== cursor) return prev;
+          // A live insert may already hold one of these rows.
+          const seen = new Set(prev.items.map((item) => item.id));
+          return { items: [...prev.items, ...page.items.filter((item) => !seen.has(item.id))], total: page.total, cursor: page.nextCursor };
+        });
+      })
+      .catch((err: unknown) => gen === generation.current && setError(errorMessage(err)))
+      .finally(() => gen === generation.current && setLoading(false));
+  }, [data.cursor, loading, view, tag]);
+
+  const applySummary = useCallback(
+    (summary: ArticleSummary) => setData((prev) => place(prev, { view, tag }, summary, summary.id)),
+    [view, tag],
+  );
+
+  const applyChanges = useCallback(
+    (ids: Iterable<string>) => {
+      const gen = generation.current;
+      for (const id of ids) {
+        call('getArticle', id)
+          .then(({ html: _html, lang: _lang, dir: _dir, ...summary }) => {
+            if (gen === generation.current) setData((prev) => place(prev, { view, tag }, summary, id));
+          })
+          .catch((err: unknown) => {
+            if (gen !== generation.current) return;
+            if (err instanceof ApiCallError && err.code === 'not-found') setData((prev) => place(prev, { view, tag }, null, id));
+          });
+      }
+    },
+    [view, tag],
+  );
+
+  return {
+    items: data.items,
+    total: data.total,
+    loading,
+    error,
+    hasMore: data.cursor !== null,
+    loadMore,
+    applySummary,
+    applyChanges,
+  };
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { SearchResult } from '../../../electron/ipc/api.ts';
+import { call, errorMessage } from '../lib/bridge.ts';
+
+export interface SearchState {
+  result: SearchResult | null;
+  searching: boolean;
+  error: string | null;
+}
+
+/** Full-text search over the core's index, debounced while typing. */
+export function useSearch(query: string, revision: number, delayMs = 150): SearchState {
+  const [state, setState] = useState<SearchState>({ result: null, searching: false, error: null });
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setState({ result: null, searching: false, error: null });
+      return;
+    }
+    let cancelled = false;
+    setState((prev) => ({ ...prev, searching: true }));
+    const timer = setTimeout(() => {
+      call('search', q, 50)
+        .then((result) => !cancelled && setState({ result, searching: false, error: null }))
+        .catch((err: unknown) => !cancelled && setState({ result: null, searching: false, error: errorMessage(err) }));
+    }, delayMs);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [query, revision, delayMs]);
+
+  return state;
+}

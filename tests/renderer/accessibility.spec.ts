@@ -1,0 +1,61 @@
+// axe-core over every screen, in the light, dark and sepia themes: no serious or critical issues.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { FixtureServer } from '../support/fixture-server.ts';
+import { CAPTURE_TIMEOUT, expect, test } from './harness.ts';
+import { NEWS_PATH, NEWS_TITLE, startNewsServer } from './fixtures.ts';
+
+let server: FixtureServer;
+test.beforeEach(async () => {
+  server = await startNewsServer();
+});
+test.afterEach(async () => {
+  await server.close();
+});
+
+async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+}
+
+for (const theme of ['light', 'dark', 'sepia'] as const) {
+  test(`no serious accessibility violations (${theme})`, async ({ app }) => {
+    const { page } = app;
+    // Light and dark follow the system setting; sepia is only ever chosen in the app.
+    await page.emulateMedia({ colorScheme: theme === 'dark' ? 'dark' : 'light', reducedMotion: 'reduce' });
+    if (theme === 'sepia') await app.core.invoke('setPreferences', [{ theme }]);
+    await app.open();
+    await expectNoSeriousViolations(page, 'empty list');
+
+    await page.getByRole('textbox', { name: 'Save a link' }).fill(server.url('/gone'));
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/^Failed:/)).toBeVisible({ timeout: CAPTURE_TIMEOUT });
+    await page.getByRole('textbox', { name: 'Save a link' }).fill(server.url(NEWS_PATH));
+    await page.keyboard.press('Enter');
+    const row = page.locator('.row').filter({ hasText: NEWS_TITLE });
+    await expect(row.getByRole('link')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    await expectNoSeriousViolations(page, 'list');
+
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('barrier');
+    await expect(row.locator('mark').first()).toBeVisible();
+    await expectNoSeriousViolations(page, 'search');
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
+
+    await row.getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1, name: NEWS_TITLE })).toBeVisible();
+    await expectNoSeriousViolations(page, 'reader');
+
+    await page.getByRole('button', { name: 'Display settings' }).click();
+    await expect(page.getByRole('dialog', { name: 'Display settings' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'display settings');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'shortcut help');
+  });
+}
