@@ -9,7 +9,7 @@ import { captureArticle } from './capture/capture-article.ts';
 import { CaptureError } from './capture/capture-error.ts';
 import { ExtractPool } from './capture/extract-pool.ts';
 import { FetchScheduler } from './capture/fetch-scheduler.ts';
-import type { FetchLimits } from './capture/fetch-resource.ts';
+import type { FetchLimits, fetchResource } from './capture/fetch-resource.ts';
 import type { ApiEventName, ApiEvents, Result } from './ipc/api.ts';
 import { CANCELLED, createHandlers } from './ipc/handlers.ts';
 import { argumentSchemas, isApiName } from './ipc/schemas.ts';
@@ -28,6 +28,11 @@ export interface CoreOptions {
   fetchLimits?: Partial<FetchLimits>;
   /** electron-store in the app; by default a `conf` file (the same engine) in dataDir. */
   preferences?: KeyValueStore;
+  /**
+   * Decides which hosts captures may contact (page and image requests); all by default.
+   * Tests allow loopback only, so no fixture can reach out to the real network.
+   */
+  allowFetch?: (url: URL) => boolean;
   /** Pages fetched at once. */
   concurrency?: number;
 }
@@ -54,6 +59,15 @@ export function createCore(options: CoreOptions): Core {
   const extractPool = new ExtractPool();
   // Retries with backoff for 429/5xx, and politeness limits per host and overall.
   const scheduler = new FetchScheduler();
+  const allowFetch = options.allowFetch;
+  const fetcher: typeof fetchResource = allowFetch
+    ? async (url, fetchOptions) => {
+        if (!URL.canParse(url) || !allowFetch(new URL(url))) {
+          throw new CaptureError('invalid-url', `Not fetched: ${URL.canParse(url) ? new URL(url).host : url} is not allowed.`);
+        }
+        return scheduler.fetch(url, fetchOptions);
+      }
+    : scheduler.fetch;
   const listeners = new Set<CoreListener>();
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -90,7 +104,7 @@ export function createCore(options: CoreOptions): Core {
           assets,
           limits: options.fetchLimits,
           signal,
-          fetcher: scheduler.fetch,
+          fetcher,
           extract: (html, url) => extractPool.extract(html, url),
         });
         outcome = { captured };

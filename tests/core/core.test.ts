@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core.ts';
 import type { ApiEventName, Article, ArticleSummary, ListPage, ReaderPreferences, Result } from '../../electron/ipc/api.ts';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+import { loopbackOnly, startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const page = readFileSync(join(fixtures, 'pages', 'wordpress-news', 'source.html'));
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function setup(dataDir = mkdtempSync(join(tmpdir(), 'lectern-core-'))) {
-  const core = createCore({ dataDir, rendererDir: join(dataDir, 'no-renderer') });
+  const core = createCore({ dataDir, rendererDir: join(dataDir, 'no-renderer'), allowFetch: loopbackOnly });
   open.push(core);
   return { core, dataDir };
 }

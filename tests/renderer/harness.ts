@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../../electron/core.ts';
 import type { ApiEventName } from '../../electron/ipc/api.ts';
+import { loopbackOnly } from '../support/fixture-server.ts';
 
 export const APP_ORIGIN = 'http://lectern.test';
-/** A real capture can take seconds (e.g. a lead image on a host whose DNS lookup times out). */
-export const CAPTURE_TIMEOUT = 30_000;
+/** Captures stay on loopback (allowFetch), so they take well under a second; this is headroom. */
+export const CAPTURE_TIMEOUT = 15_000;
 export const RENDERER_DIR = resolve(import.meta.dirname, '..', '..', 'dist', 'renderer');
 
 const COOP_ON_HTTP = /Cross-Origin-Opener-Policy header has been ignored/;
@@ -74,6 +75,7 @@ export const test = base.extend<{ app: LecternApp }>({
       dataDir,
       rendererDir: RENDERER_DIR,
       openExternal: async (url) => void openedExternally.push(url),
+      allowFetch: loopbackOnly,
     });
     const outsideRequests: string[] = [];
     const pageErrors: string[] = [];

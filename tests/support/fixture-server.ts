@@ -52,3 +52,6 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute> = 
       }),
   };
 }
+
+/** For core options: captures in tests may reach loopback servers and nothing else. */
+export const loopbackOnly = (url: URL): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
