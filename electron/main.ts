@@ -26,7 +26,7 @@ const DEFAULT_WINDOW: z.infer<typeof windowStateSchema> = { width: 1200, height:
 
 // A standard, secure scheme: the renderer gets a real origin instead of file://.
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'lectern', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: 'lectern', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 
 const isWebUrl = (url: string) => URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol);
@@ -118,8 +118,12 @@ async function start(): Promise<void> {
   }
 
   protocol.handle('lectern', (request) => core.handleRequest(request));
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Every permission is refused except writing a link to the clipboard from the app itself.
+  const allowed = (permission: string, origin: string) => permission === 'clipboard-sanitized-write' && isAppUrl(origin);
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(allowed(permission, contents.getURL())),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
 
   ipcMain.handle(INVOKE, (event, name: unknown, args: unknown) => {
     // Only our own page may call in, whatever frame or window asks.
