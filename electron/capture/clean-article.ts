@@ -51,9 +51,12 @@ function removeEmptyElements(root: Element): void {
   // Deepest first, so a wrapper emptied by its children's removal goes too.
   for (const element of candidates.reverse()) {
     if (!root.contains(element)) continue;
-    if ((element.textContent ?? '').trim() !== '') continue;
+    const text = element.textContent ?? '';
+    if (text.trim() !== '') continue;
     if (element.matches(MEDIA) || element.querySelector(MEDIA)) continue;
-    element.remove();
+    // "that<em> </em>regulations": a blank inline element is the only space between two words.
+    if (text !== '') element.replaceWith(root.ownerDocument.createTextNode(' '));
+    else element.remove();
   }
 }
 

@@ -3,7 +3,7 @@ import { cleanArticle } from './clean-article.ts';
 import { CaptureError } from './capture-error.ts';
 import { countWords, elementToText } from './html-to-text.ts';
 import { tryNormalizeUrl } from './normalize-url.ts';
-import { readPageMetadata, normalizeDate, normalizeLang, isRtlLanguage } from './page-metadata.ts';
+import { readPageMetadata, normalizeLang, isRtlLanguage } from './page-metadata.ts';
 import { parseDocument, prepareDocument } from './prepare-document.ts';
 import { sanitizeArticleHtml } from './sanitize-article.ts';
 import { normalizeSpace } from './boilerplate.ts';
@@ -35,14 +35,17 @@ export function extractArticle(html: string, url: string): Extracted {
   const metadata = readPageMetadata(document, url);
   const base = prepareDocument(document, url);
   // keepClasses: our clean-up after Readability still needs them; the sanitiser drops them.
-  const parsed = new Readability(document, { keepClasses: true, serializer: (node) => node }).parse();
+  // JSON-LD was read above (prepareDocument removes the scripts that carry it).
+  const parsed = new Readability(document, { keepClasses: true, disableJSONLD: true, serializer: (node) => node }).parse();
   // Readability gives up on very short pages; what is left of the body is the article then.
-  const content = (parsed?.content as unknown as Element | null | undefined) ?? fallbackBody(html, url);
+  const grabbed = parsed?.content as unknown as Element | null | undefined;
+  const content = (grabbed && narrowToMarkedArticle(grabbed)) ?? fallbackBody(html, url);
   if (!content) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');
-  const siteName = clean(parsed?.siteName) ?? metadata.siteName;
-  const rawTitle = clean(parsed?.title) ?? metadata.title ?? clean(document.querySelector('title')?.textContent) ?? '';
+  // Our metadata reads what Readability reads, in its order, plus JSON-LD and more tags.
+  const siteName = clean(metadata.siteName) ?? clean(parsed?.siteName);
+  const rawTitle = clean(metadata.title) ?? stripTitleSuffix(clean(metadata.documentTitle)) ?? clean(parsed?.title) ?? '';
   const title = preferHeading(stripSiteName(rawTitle, siteName), metadata.heading) || fallbackTitle(url);
-  const byline = cleanByline(parsed?.byline) ?? cleanByline(metadata.byline);
+  const byline = cleanByline(metadata.byline) ?? cleanByline(parsed?.byline);
   cleanArticle(content, title, byline);
   const safeHtml = sanitizeArticleHtml(content.innerHTML).trim();
   if (!safeHtml) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');
@@ -54,7 +57,7 @@ export function extractArticle(html: string, url: string): Extracted {
     title,
     byline,
     siteName,
-    publishedTime: metadata.publishedTime ?? normalizeDate(parsed?.publishedTime),
+    publishedTime: metadata.publishedTime,
     lang,
     dir: dirValue ?? (isRtlLanguage(lang) ? 'rtl' : null),
     excerpt: clean(metadata.excerpt) ?? keptExcerpt(clean(parsed?.excerpt), text) ?? excerptOf(text),
@@ -65,6 +68,22 @@ export function extractArticle(html: string, url: string): Extracted {
     wordCount: countWords(text),
     imageUrls,
   };
+}
+
+/**
+ * When Readability settles on a wrapper that holds the page's one marked-up article body
+ * (itemprop="articleBody", inside an <article>) plus widgets around it, and nothing around it
+ * reads as prose, that <article> is the article: the widgets ("Make us your homepage") go.
+ */
+function narrowToMarkedArticle(content: Element): Element {
+  const marked = content.querySelectorAll('[itemprop~="articleBody"]');
+  const body = marked.length === 1 ? marked[0] : undefined;
+  if (!body || body === content) return content;
+  // The <article> around it, so its header (headline, standfirst) stays.
+  const article = body.parentElement?.closest('article');
+  if (!article || article === content || !content.contains(article)) return content;
+  const outside = [...content.querySelectorAll('p')].filter((p) => !article.contains(p) && normalizeSpace(p.textContent ?? '').length > 100);
+  return outside.length === 0 ? article : content;
 }
 
 // Readability dismantles the document as it works, so the fallback starts from a fresh parse.
@@ -83,12 +102,35 @@ const clean = (value: string | null | undefined): string | null => {
 function cleanByline(value: string | null | undefined): string | null {
   let text = clean(value);
   if (!text) return null;
-  text = text.replace(/^(?:by|written by|posted by|von|par|por|di)\s*[:\s]\s*/i, '').replace(/^(?:文|記者|筆者|취재|글)\s*[・:：]\s*/, '').replace(/\s*[-–—|·,]\s*$/, '').trim();
-  if (!text || /^https?:\/\//i.test(text) || text.length > 120) return null;
+  text = text.replace(/^(?:by|written by|posted by|von|par|por|di)\s*[:\s]\s*/i, '').replace(/^(?:文|記者|筆者|취재|글)\s*[・:：]\s*/, '').replace(/\s+(?:기자|記者|特派員)$/, '').replace(/\s*[-–—|·,]\s*$/, '').trim();
+  if (!text || /^https?:\/\//i.test(text) || text.length > 120 || looksLikeDate(text)) return null;
   return text;
 }
 
-const TITLE_SEPARATORS = /\s+[|\-–—·:»/｜]\s+|\s*[｜]\s*/;
+// A "byline" element that holds only the date ("Sunday, Feb 1, 2015 11:57 AM UTC") names nobody.
+const looksLikeDate = (text: string): boolean =>
+  /\d/.test(text) && !/\p{L}/u.test(text.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:am|pm|utc|gmt|at|on|updated|published)\b/gi, ''));
+
+/**
+ * A <title> with no site name to match: "Headline – Site" loses its last part, the way
+ * Readability does it (plus en and em dashes), unless that leaves too few words to be a title.
+ */
+function stripTitleSuffix(title: string | null): string | null {
+  if (!title) return null;
+  const separators = [...title.matchAll(/ [|\-–—\\/>»] /g)];
+  const hierarchical = / [\\/>»] /.test(title);
+  const words = (text: string) => text.trim().split(/\s+/).length;
+  let candidate = title;
+  if (separators.length > 0) {
+    candidate = title.slice(0, separators.at(-1)?.index);
+    if (words(candidate) < 3) candidate = title.slice((separators[0]?.index ?? 0) + 3);
+  }
+  const kept = words(candidate);
+  return kept <= 4 && (!hierarchical || kept !== words(title.replace(/[|\-–—\\/>»]+/g, '')) - 1) ? title : candidate.trim();
+}
+
+// "_" without spaces: Chinese sites write "标题_网站名"; a part must still equal the site name or <h1>.
+const TITLE_SEPARATORS = /\s+[|\-–—·:»/｜]\s+|\s*[｜_]\s*/;
 
 /** "Lake Varen - Encyclopedia" with an <h1> of "Lake Varen": the heading names the article. */
 function preferHeading(title: string, heading: string | null): string {

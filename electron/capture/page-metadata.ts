@@ -13,6 +13,8 @@ export interface PageMetadata {
   leadImageUrl: string | null;
   /** Text of the page's single <h1>, when it has exactly one. */
   heading: string | null;
+  /** The <title> element's text, as written. */
+  documentTitle: string | null;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -26,7 +28,7 @@ const typesOf = (node: JsonObject): string[] => {
   return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^https?:\/\/schema\.org\//, ''));
 };
 const textOf = (value: Json | undefined): string | null => {
-  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'string') return unescapeEntities(value.trim()) || null;
   if (Array.isArray(value)) return textOf(value[0]);
   if (isObject(value)) return textOf(value.name ?? value['@value'] ?? value.url);
   return null;
@@ -54,19 +56,37 @@ function jsonLdNodes(document: Document): JsonObject[] {
   return nodes;
 }
 
+/**
+ * Every <meta> value by key, lower-cased with "DC.title" spelled "dc:title". As in Readability,
+ * property="…" tags outrank name="…" ones; a property may list several keys ("dc:description
+ * og:description") and the first tag naming a key wins, while a repeated name="…" is overridden.
+ */
 function readMetaTags(document: Document): Map<string, string> {
-  const metas = new Map<string, string>();
+  const byProperty = new Map<string, string>();
+  const byName = new Map<string, string>();
   for (const meta of document.querySelectorAll('meta')) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
-    for (const attribute of ['property', 'name', 'itemprop']) {
-      for (const key of (meta.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/)) {
-        if (key && !metas.has(key)) metas.set(key, content);
-      }
-    }
+    for (const key of metaKeys(meta.getAttribute('property'))) if (!byProperty.has(key)) byProperty.set(key, unescapeEntities(content));
+    for (const key of metaKeys(`${meta.getAttribute('name') ?? ''} ${meta.getAttribute('itemprop') ?? ''}`)) byName.set(key, unescapeEntities(content));
   }
-  return metas;
+  for (const [key, value] of byName) if (!byProperty.has(key)) byProperty.set(key, value);
+  return byProperty;
 }
+
+const metaKeys = (attribute: string | null): string[] =>
+  (attribute ?? '').toLowerCase().split(/\s+/).filter(Boolean).map((key) => (/^(?:dc|dcterms?)\./.test(key) ? key.replace(/\./g, ':') : key));
+
+// Some sites escape twice ("That&amp;#039;s"); the parser undoes one level, this the other.
+const unescapeEntities = (value: string): string =>
+  !value.includes('&')
+    ? value
+    : value
+        .replace(/&(quot|amp|apos|lt|gt);/g, (_, name: string) => ({ quot: '"', amp: '&', apos: "'", lt: '<', gt: '>' })[name] ?? '')
+        .replace(/&#(?:x([0-9a-f]+)|(\d+));/gi, (match, hex: string | undefined, dec: string | undefined) => {
+          const code = hex ? parseInt(hex, 16) : Number(dec);
+          return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+        });
 
 const first = (metas: Map<string, string>, keys: string[]): string | null => {
   for (const key of keys) {
@@ -142,7 +162,7 @@ export function readPageMetadata(document: Document, baseUrl: string): PageMetad
 
   const timeElement = document.querySelector('time[pubdate][datetime], [itemprop~="datePublished"][datetime], article time[datetime], time[datetime]');
   const publishedTime = normalizeDate(textOf(article?.datePublished))
-    ?? normalizeDate(first(metas, ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'date', 'article.published']))
+    ?? normalizeDate(first(metas, ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc:date:issued', 'dcterms:issued', 'dc:date', 'dcterms:date', 'dcterms:created', 'date', 'article.published']))
     ?? normalizeDate(textOf(article?.dateCreated))
     ?? normalizeDate(timeElement?.getAttribute('datetime'));
 
@@ -151,14 +171,19 @@ export function readPageMetadata(document: Document, baseUrl: string): PageMetad
   const headings = document.querySelectorAll('h1');
   const heading = headings.length === 1 ? (headings[0]?.textContent ?? '').replace(/\s+/g, ' ').replace(/\s*[¶§#🔗]$/u, '').trim() || null : null;
 
+  // An <svg> can hold a <title> of its own; the page's is the one in <head>.
+  const documentTitle = (document.head?.querySelector('title') ?? document.querySelector('title'))?.textContent ?? null;
   return {
     heading,
-    title: textOf(article?.headline) ?? first(metas, ['og:title', 'twitter:title', 'dc.title']),
-    byline: jsonLdAuthors(article?.author) ?? first(metas, ['author', 'article:author_name', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl']),
-    siteName: first(metas, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])
-      ?? textOf(publisher?.name) ?? textOf(website?.name),
+    documentTitle,
+    // Same order of preference as Readability: JSON-LD, then Dublin Core, Open Graph, plain, Twitter.
+    title: jsonLdTitle(article, documentTitle ?? '', textOf(publisher?.name)) ?? first(metas, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'title', 'twitter:title', 'parsely-title']),
+    byline: jsonLdAuthors(article?.author)
+      ?? first(metas, ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author_name', 'sailthru.author', 'byl'])
+      ?? notUrl(metas.get('article:author')) ?? pageByline(document),
+    siteName: textOf(publisher?.name) ?? first(metas, ['og:site_name']) ?? shortName(first(metas, ['application-name', 'apple-mobile-web-app-title'])) ?? textOf(website?.name),
     publishedTime,
-    excerpt: first(metas, ['og:description', 'description', 'twitter:description', 'dc.description']) ?? textOf(article?.description),
+    excerpt: textOf(article?.description) ?? first(metas, ['dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'description', 'twitter:description']),
     lang,
     dir,
     canonicalUrl: resolveHttpUrl(canonical, baseUrl),
@@ -168,4 +193,49 @@ export function readPageMetadata(document: Document, baseUrl: string): PageMetad
       baseUrl,
     ),
   };
+}
+
+/**
+ * JSON-LD "name" is usually the headline, "headline" sometimes a summary, and some sites put
+ * their own name in "name": pick the one the <title> agrees with, never the publisher's name.
+ */
+function jsonLdTitle(article: JsonObject | undefined, documentTitle: string, publisher: string | null): string | null {
+  const name = textOf(article?.name);
+  const headline = textOf(article?.headline);
+  if (name && headline && name !== headline) {
+    if (name === publisher) return headline;
+    return similarity(headline, documentTitle) > 0.75 && similarity(name, documentTitle) <= 0.75 ? headline : name;
+  }
+  return name ?? headline;
+}
+
+/** Readability's measure: how much of `b` (by length of its words) also appears in `a`. */
+function similarity(a: string, b: string): number {
+  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const inA = new Set(words(a));
+  const wordsB = words(b);
+  if (inA.size === 0 || wordsB.length === 0) return 0;
+  const unique = wordsB.filter((word) => !inA.has(word)).join(' ').length;
+  return 1 - unique / wordsB.join(' ').length;
+}
+
+const notUrl = (value: string | undefined): string | null => (value && !/^https?:\/\//i.test(value) ? value : null);
+
+// An app name is a site name unless it carries a tagline ("News - Latest Headlines").
+const shortName = (value: string | null): string | null => (value && !/\s[-|–—:]\s/.test(value) ? value : null);
+
+/**
+ * A byline marked up in the page (rel="author", itemprop="author") when no metadata names one.
+ * Links in lists of other stories and in comments carry the same marks, so those do not count.
+ */
+function pageByline(document: Document): string | null {
+  for (const element of document.querySelectorAll('[rel~="author" i], [itemprop~="author"]')) {
+    if (element.closest('aside, footer, nav, [class*="related" i], [class*="comment" i]')) continue;
+    const item = element.closest('li');
+    if (item && !item.closest('[itemprop~="author"]')) continue;
+    const named = element.querySelector('[itemprop~="name"]') ?? element;
+    const text = (named.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length > 0 && text.length < 100) return text;
+  }
+  return null;
 }
