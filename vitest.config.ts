@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['tests/core/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/support/loopback-only-network.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
