@@ -118,6 +118,21 @@ export interface TagsApi {
   setNote(id: string, text: string): Promise<Result<ArticleSummary>>;
 }
 
+export interface ImportSummary {
+  /** Which export format was recognised. */
+  format: string;
+  added: number;
+  alreadySaved: number;
+  problemCount: number;
+  /** The first problems, each with its row in the file and why it was skipped. */
+  problems: Array<{ row: number; reason: string }>;
+}
+
+export interface ImportApi {
+  /** Imports a Pocket (HTML/CSV), Instapaper (CSV), wallabag/Omnivore (JSON) export or a URL list. */
+  importLinks(fileText: string): Promise<Result<ImportSummary>>;
+}
+
 export interface SearchApi {
   search(query: string, limit?: number): Promise<Result<SearchResult>>;
 }
@@ -144,13 +159,13 @@ export interface ShellApi {
   openExternal(url: string): Promise<Result<{ opened: boolean }>>;
 }
 
-export type Api = ArticlesApi & TagsApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
+export type Api = ArticlesApi & TagsApi & ImportApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
 export type ApiName = keyof Api;
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>;
 export type ApiReturn<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
 
 export interface ApiEvents {
-  /** An article was added, changed or deleted. */
+  /** An article was added, changed or deleted; id '*' means many changed at once (reload lists). */
   articleChanged: { id: string; deleted: boolean };
   /** A capture job moved on. */
   jobProgress: { id: string; status: ArticleStatus; error: string | null };

@@ -1,5 +1,6 @@
 // One handler per operation of the contract. Arguments arrive already validated.
 import { normalizeUrl } from '../capture/normalize-url.ts';
+import { importLinks } from '../import/import-links.ts';
 import type { CaptureQueue } from '../jobs/capture-queue.ts';
 import type { Library } from '../library/library.ts';
 import { loadReaderPreferences, saveReaderPreferences, type KeyValueStore } from '../preferences/reader-preferences.ts';
@@ -77,6 +78,14 @@ export function createHandlers(deps: HandlerDeps): Api {
       // Every article with the tag changed; views refresh their lists on this event.
       if (renamed) emit('articleChanged', { id: '*', deleted: false });
       return ok({ renamed });
+    },
+    async importLinks(text) {
+      const summary = importLinks(library, text);
+      if (summary.added) {
+        emit('articleChanged', { id: '*', deleted: false });
+        queue.kick();
+      }
+      return ok(summary);
     },
     async listTags() {
       return ok(library.listTags());

@@ -33,6 +33,7 @@ export const argumentSchemas = {
   removeTag: z.tuple([id, tag]),
   renameTag: z.tuple([tag, tag]),
   listTags: z.tuple([]),
+  importLinks: z.tuple([z.string().max(50 * 1024 * 1024, 'Import files over 50 MB are not supported.')]),
   listSites: z.tuple([]),
   setNote: z.tuple([id, z.string().max(100_000)]),
   queueStatus: z.tuple([]),

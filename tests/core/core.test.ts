@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core.ts';
-import type { ApiEventName, Article, ArticleSummary, ListPage, ReaderPreferences, Result } from '../../electron/ipc/api.ts';
+import type { ApiEventName, Article, ArticleSummary, ImportSummary, ListPage, ReaderPreferences, Result } from '../../electron/ipc/api.ts';
 import { loopbackOnly, startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -259,5 +259,34 @@ describe('tags and notes', () => {
     value(await core.invoke('setNote', [id, 'Ask the council about the east bank']));
     expect(value<Article>(await core.invoke('getArticle', [id])).note).toBe('Ask the council about the east bank');
     expect(value<ArticleSummary>(await core.invoke('removeTag', [id, 'Climate'])).tags).toEqual([]);
+  });
+});
+
+describe('import', () => {
+  it('imports an export: good rows queued with tags and state, bad rows reported, nothing lost', async () => {
+    const server = await serveNews();
+    const { core } = await setup();
+    const { id: existing } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/2026/11/river-barrier')]));
+    await core.idle();
+    value(await core.invoke('setStarred', [existing, true]));
+
+    const csv = [
+      'URL,Title,Selection,Folder,Timestamp',
+      `${server.url('/2026/11/river-barrier')},Already here,,Archive,1`,
+      `${server.url('/gone')},Broken page,,Reading,2`,
+      'javascript:alert(1),Evil,,Unread,3',
+      '"unterminated,Garbage,,Unread,4',
+    ].join('\n');
+    const summary = value<ImportSummary>(await core.invoke('importLinks', [csv]));
+    expect(summary).toMatchObject({ format: 'instapaper-csv', added: 1, alreadySaved: 1, problemCount: 2 });
+    expect(summary.problems.map((p) => p.reason).join(' ')).toMatch(/not a web address/);
+    await core.idle();
+
+    const all = value<ListPage>(await core.invoke('listArticles', [{ view: 'all' }])).items;
+    expect(all).toHaveLength(2);
+    const kept = value<Article>(await core.invoke('getArticle', [existing]));
+    expect(kept).toMatchObject({ status: 'done', starred: true, archived: false });
+    const imported = all.find((a) => a.id !== existing)!;
+    expect(imported).toMatchObject({ status: 'failed', tags: ['Reading'] });
   });
 });

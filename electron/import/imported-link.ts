@@ -1,0 +1,32 @@
+// What every importer produces: one saved link per row, plus a reason for each row it could
+// not read, so a bad row is reported and the rest still come in.
+
+export interface ImportedLink {
+  url: string;
+  title: string | null;
+  tags: string[];
+  archived: boolean;
+  starred: boolean;
+}
+
+export interface ImportProblem {
+  /** 1-based row (CSV line, JSON item, or link in an HTML export). */
+  row: number;
+  reason: string;
+}
+
+export interface ParsedImport {
+  format: 'pocket-html' | 'instapaper-csv' | 'pocket-csv' | 'json' | 'url-list';
+  links: ImportedLink[];
+  problems: ImportProblem[];
+}
+
+/** Tags as they come in exports: "a,b", "a|b" or arrays; trimmed, deduplicated, bounded. */
+export function cleanTags(raw: unknown): string[] {
+  const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[,|]/) : [];
+  const tags = parts.map((t) => t.trim()).filter((t) => t.length > 0 && t.length <= 100);
+  return [...new Set(tags)].slice(0, 50);
+}
+
+export const truthy = (value: unknown): boolean =>
+  value === true || value === 1 || (typeof value === 'string' && /^(1|true|yes|archive|archived)$/i.test(value.trim()));
