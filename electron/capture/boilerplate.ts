@@ -58,7 +58,7 @@ export const isBoilerplateElement = (element: Element): boolean => chromeStrengt
 
 /** Paragraphs long enough to be prose rather than a label or a teaser line. */
 export const proseParagraphs = (element: Element): number =>
-  [...element.querySelectorAll('p')].filter((p) => (p.textContent ?? '').length > 100).length;
+  [...element.getElementsByTagName('p')].filter((p) => (p.textContent ?? '').length > 100).length;
 
 // Short labels that only ever introduce chrome. Compared against an element's whole text.
 const CHROME_LABEL = new RegExp(
@@ -84,8 +84,12 @@ export function isChromeLabel(text: string): boolean {
   return normalized.length > 0 && normalized.length <= 60 && CHROME_LABEL.test(normalized);
 }
 
-/** Headings that introduce a list of links to other articles, not more of this one. */
+/**
+ * Headings that introduce a list of links to other articles, not more of this one. A label, not
+ * a sentence: "Read more about ad blocking here." ends like prose and is part of the article.
+ */
 export const isOtherArticlesHeading = (text: string): boolean =>
+  !/[^.][.!?。]$/.test(normalizeSpace(text)) &&
   /^(?:related|more from|more stories|read next|read more|recommended|you (?:may|might) also|most (?:read|popular|viewed)|must read|trending|popular posts|latest (?:news|posts|stories)|further reading on this site)/i.test(
     normalizeSpace(text),
   );

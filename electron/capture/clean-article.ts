@@ -1,4 +1,5 @@
 import { chromeStrength, isChromeLabel, isOtherArticlesHeading, normalizeSpace } from './boilerplate.ts';
+import { closestTag, containsTag, elementsByTag, elementsUnder, hasVisibleText, shortTextOf } from './dom-walk.ts';
 import { holdsArticle } from './prepare-document.ts';
 
 // Tidying Readability's output: it keeps share bars, "related posts" blocks and ad labels
@@ -6,8 +7,21 @@ import { holdsArticle } from './prepare-document.ts';
 
 const HEADING = /^H[1-6]$/;
 const BLOCK_CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'SPAN', 'FONT', 'CENTER', 'P']);
-const BLOCK_CHILDREN = 'h1, h2, h3, h4, h5, h6, div, table, pre, ul, ol, blockquote, figure, section, dl, p';
-const MEDIA = 'img, video, audio, picture, svg, math, iframe, table, hr, br';
+const MEDIA = new Set(['IMG', 'VIDEO', 'AUDIO', 'PICTURE', 'SVG', 'MATH', 'IFRAME', 'TABLE', 'HR', 'BR']);
+const tagSet = (...tags: string[]): ReadonlySet<string> => new Set(tags);
+const SECTION_LABELS = tagSet('H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'B', 'P');
+const LABEL_HOLDERS = tagSet('P', 'DIV', 'SPAN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'ASIDE', 'SMALL', 'EM', 'STRONG', 'FIGCAPTION', 'A');
+const LABEL_KEEPERS = tagSet('IMG', 'VIDEO', 'TABLE');
+const VERBATIM = tagSet('PRE', 'CODE', 'TABLE');
+const EMPTY_CANDIDATES = tagSet('P', 'DIV', 'SECTION', 'SPAN', 'FIGURE', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'A', 'STRONG', 'EM', 'B', 'I');
+const NEVER_KEPT = tagSet('FORM', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'NAV', 'ASIDE', 'FOOTER', 'NOSCRIPT', 'SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'DIALOG');
+const FIGURE_CONTENT = tagSet('IMG', 'VIDEO', 'AUDIO', 'TABLE', 'PRE', 'BLOCKQUOTE', 'SVG', 'MATH');
+const BLOCK_CHILD_TAGS = tagSet('H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIV', 'TABLE', 'PRE', 'UL', 'OL', 'BLOCKQUOTE', 'FIGURE', 'SECTION', 'DL', 'P');
+const FIGURES = tagSet('FIGURE');
+const MATH = tagSet('MATH');
+const BYLINE_HOLDERS = tagSet('P', 'DIV', 'SPAN', 'ADDRESS');
+// Labels are short: text past this many visible characters is prose, and is not read further.
+const MAX_LABEL_CHARS = 60;
 
 const linkText = (element: Element): number =>
   [...element.querySelectorAll('a')].reduce((total, link) => total + normalizeSpace(link.textContent ?? '').length, 0);
@@ -19,9 +33,9 @@ const isLinkList = (element: Element): boolean => {
 
 /** "Related posts" heading followed by link lists: drop the heading and the lists. */
 function removeOtherArticleSections(root: Element): void {
-  for (const heading of [...root.querySelectorAll('h1, h2, h3, h4, h5, h6, strong, b, p')]) {
-    if (!root.contains(heading) || !isOtherArticlesHeading(heading.textContent ?? '')) continue;
-    if (normalizeSpace(heading.textContent ?? '').length > 60) continue;
+  for (const heading of elementsByTag(root, SECTION_LABELS)) {
+    const text = shortTextOf(heading, MAX_LABEL_CHARS);
+    if (text === null || !isOtherArticlesHeading(text) || normalizeSpace(text).length > MAX_LABEL_CHARS || !root.contains(heading)) continue;
     // A bold label inside a paragraph stands for the paragraph.
     const block = heading.tagName === 'STRONG' || heading.tagName === 'B' ? heading.parentElement : heading;
     if (!block || block === root || !isLabelOnly(block, heading)) continue;
@@ -40,20 +54,20 @@ const isLabelOnly = (block: Element, label: Element): boolean =>
 
 function removeChromeLabels(root: Element): void {
   // `a` too: heading permalinks ("¶", "#") are links whose whole text is a symbol.
-  for (const element of [...root.querySelectorAll('p, div, span, h1, h2, h3, h4, h5, h6, li, ul, aside, small, em, strong, figcaption, a')]) {
-    if (!root.contains(element) || element.querySelector('img, video, table') || element.closest('pre, code, table')) continue;
-    if (isChromeLabel(element.textContent ?? '')) element.remove();
+  for (const element of elementsByTag(root, LABEL_HOLDERS)) {
+    const text = shortTextOf(element, MAX_LABEL_CHARS);
+    if (text === null || !isChromeLabel(text)) continue;
+    if (!root.contains(element) || containsTag(element, LABEL_KEEPERS) || closestTag(element, VERBATIM)) continue;
+    element.remove();
   }
 }
 
 function removeEmptyElements(root: Element): void {
-  const candidates = [...root.querySelectorAll('p, div, section, span, figure, li, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, a, strong, em, b, i')];
+  const candidates = elementsByTag(root, EMPTY_CANDIDATES);
   // Deepest first, so a wrapper emptied by its children's removal goes too.
   for (const element of candidates.reverse()) {
-    if (!root.contains(element)) continue;
+    if (hasVisibleText(element) || MEDIA.has(element.tagName.toUpperCase()) || containsTag(element, MEDIA) || !root.contains(element)) continue;
     const text = element.textContent ?? '';
-    if (text.trim() !== '') continue;
-    if (element.matches(MEDIA) || element.querySelector(MEDIA)) continue;
     // "that<em> </em>regulations": a blank inline element is the only space between two words.
     if (text !== '') element.replaceWith(root.ownerDocument.createTextNode(' '));
     else element.remove();
@@ -62,16 +76,15 @@ function removeEmptyElements(root: Element): void {
 
 /** A <figure> whose image was dropped keeps nothing worth reading but its caption. */
 function removeImagelessFigures(root: Element): void {
-  for (const figure of [...root.querySelectorAll('figure')]) {
-    if (figure.querySelector('img, video, audio, table, pre, blockquote, svg, math')) continue;
-    figure.remove();
+  for (const figure of elementsByTag(root, FIGURES)) {
+    if (!containsTag(figure, FIGURE_CONTENT)) figure.remove();
   }
 }
 
 /** Div soup to plain blocks: a container holding only blocks is replaced by its children. */
 function unwrapContainers(root: Element): void {
   // Readability creates its wrappers as "DIV", which linkedom's selectors do not match by tag.
-  const containers = [...root.querySelectorAll('*')].filter((element) => BLOCK_CONTAINERS.has(element.tagName.toUpperCase()));
+  const containers = elementsByTag(root, BLOCK_CONTAINERS);
   for (const element of containers.reverse()) {
     if (!root.contains(element)) continue;
     const parent = element.parentNode;
@@ -80,7 +93,7 @@ function unwrapContainers(root: Element): void {
     const isInline = /^(?:SPAN|FONT)$/i.test(element.tagName);
     if (hasLooseText && !isInline) continue;
     // A <p> is unwrapped only when it wraps blocks (invalid HTML the sanitiser would split badly).
-    if (element.tagName.toUpperCase() === 'P' && !element.querySelector(BLOCK_CHILDREN)) continue;
+    if (element.tagName.toUpperCase() === 'P' && !containsTag(element, BLOCK_CHILD_TAGS)) continue;
     while (element.firstChild) parent.insertBefore(element.firstChild, element);
     element.remove();
   }
@@ -90,7 +103,7 @@ function unwrapContainers(root: Element): void {
 function removeBylineLine(root: Element, byline: string | null): void {
   if (!byline) return;
   const wanted = normalizeSpace(byline).toLowerCase();
-  const blocks = [...root.querySelectorAll('p, div, span, address')].slice(0, 8);
+  const blocks = elementsByTag(root, BYLINE_HOLDERS).slice(0, 8);
   for (const block of blocks) {
     const text = normalizeSpace(block.textContent ?? '').toLowerCase().replace(/^(?:by|written by|posted by)\s+/, '');
     if (text === wanted && !block.querySelector('img')) {
@@ -102,15 +115,12 @@ function removeBylineLine(root: Element, byline: string | null): void {
 
 export function cleanArticle(root: Element, title: string | null, byline: string | null = null): void {
   const totalText = (root.textContent ?? '').length || 1;
-  for (const element of [...root.querySelectorAll('[class], [id], [role]')]) {
-    if (!root.contains(element)) continue;
+  for (const element of elementsUnder(root)) {
     const strength = chromeStrength(element);
-    if (strength && !holdsArticle(element, strength, totalText)) element.remove();
+    if (strength && root.contains(element) && !holdsArticle(element, strength, () => totalText)) element.remove();
   }
   flattenMath(root);
-  for (const element of [...root.querySelectorAll('form, button, input, select, textarea, nav, aside, footer, noscript, script, style, template, iframe, object, embed, dialog')]) {
-    element.remove();
-  }
+  for (const element of elementsByTag(root, NEVER_KEPT)) element.remove();
   removeOtherArticleSections(root);
   removeChromeLabels(root);
   removeImagelessFigures(root);
@@ -125,7 +135,7 @@ export function cleanArticle(root: Element, title: string | null, byline: string
  * formulas are kept as their text: the TeX source when the page ships it, else the symbols.
  */
 function flattenMath(root: Element): void {
-  for (const math of [...root.querySelectorAll('math')]) {
+  for (const math of elementsByTag(root, MATH)) {
     const tex = math.querySelector('annotation[encoding="application/x-tex"]')?.textContent?.trim();
     for (const annotation of math.querySelectorAll('annotation, annotation-xml')) annotation.remove();
     const text = tex ?? math.getAttribute('alttext') ?? (math.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -18,16 +18,23 @@ export interface ImageDownloadOptions {
   fetcher?: typeof fetchResource;
 }
 
+/** Stored images by URL, in the order of `urls` (whichever finished first): the first is the lead-image stand-in. */
 export async function downloadImages(urls: string[], options: ImageDownloadOptions): Promise<Map<string, StoredAsset>> {
-  const stored = new Map<string, StoredAsset>();
-  const queue = [...new Set(urls)].slice(0, options.maxImages ?? 150);
+  const wanted = [...new Set(urls)].slice(0, options.maxImages ?? 150);
+  const found = new Map<string, StoredAsset>();
+  const queue = [...wanted];
   const worker = async (): Promise<void> => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
       const asset = await downloadImage(url, options);
-      if (asset) stored.set(url, asset);
+      if (asset) found.set(url, asset);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  const stored = new Map<string, StoredAsset>();
+  for (const url of wanted) {
+    const asset = found.get(url);
+    if (asset) stored.set(url, asset);
+  }
   return stored;
 }
 

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { cleanArticle } from './clean-article.ts';
 import { CaptureError } from './capture-error.ts';
+import { indexElements } from './dom-walk.ts';
 import { countWords, elementToText } from './html-to-text.ts';
 import { tryNormalizeUrl } from './normalize-url.ts';
 import { readPageMetadata, normalizeLang, isRtlLanguage } from './page-metadata.ts';
@@ -32,8 +33,9 @@ export interface Extracted {
 
 export function extractArticle(html: string, url: string): Extracted {
   const document = parseDocument(html);
-  const metadata = readPageMetadata(document, url);
-  const base = prepareDocument(document, url);
+  const index = indexElements(document);
+  const metadata = readPageMetadata(document, url, index);
+  const base = prepareDocument(document, url, index);
   // keepClasses: our clean-up after Readability still needs them; the sanitiser drops them.
   // JSON-LD was read above (prepareDocument removes the scripts that carry it).
   const parsed = new Readability(document, { keepClasses: true, disableJSONLD: true, serializer: (node) => node }).parse();
@@ -143,11 +145,26 @@ function preferHeading(title: string, heading: string | null): string {
 const keptExcerpt = (excerpt: string | null, text: string): string | null =>
   excerpt && excerpt.length >= 20 && text.includes(excerpt) ? excerpt : null;
 
-/** First real paragraph, for pages without a description. */
+/** First real paragraph, for pages without a description; it starts where a sentence does. */
 function excerptOf(text: string): string | null {
-  const block = text.split('\n\n').find((candidate) => candidate.length >= 60) ?? text.split('\n\n')[0];
-  if (!block) return null;
-  return block.length > 300 ? `${block.slice(0, 297).replace(/\s+\S*$/, '')}…` : block;
+  const blocks = text.split('\n\n').map(normalizeSpace).filter(Boolean);
+  if (blocks.length === 0) return null;
+  const chosen = Math.max(0, blocks.findIndex((block) => block.length >= 60));
+  // <br><br> splits paragraphs mid-sentence ("dolor sit" / "amet, consectetur…"): back up to where it starts.
+  let start = chosen;
+  while (start > 0 && chosen - start < 3 && continuesSentence(blocks[start - 1] ?? '', blocks[start] ?? '')) start--;
+  return shorten(blocks.slice(start, chosen + 1).join(' '));
+}
+
+const SENTENCE_END = /[.!?…。！？:;"”’»)\]]$/u;
+const continuesSentence = (previous: string, block: string): boolean => !SENTENCE_END.test(previous) && /^\p{Ll}/u.test(block);
+
+/** At most 300 characters, ending with a whole sentence when one ends late enough, else a whole word. */
+function shorten(text: string): string {
+  if (text.length <= 300) return text;
+  const head = text.slice(0, 300);
+  const sentenceEnd = Math.max(...[...head.matchAll(/[.!?。！？](?=\s|$)/gu)].map((match) => match.index + 1), 0);
+  return sentenceEnd >= 120 ? head.slice(0, sentenceEnd) : `${head.slice(0, 297).replace(/\s+\S*$/, '')}…`;
 }
 
 /** "Headline | Site" → "Headline": drop a site name the page states, on either end. */

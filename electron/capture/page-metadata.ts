@@ -1,5 +1,9 @@
 // Facts about a page that live outside the article body: <meta> tags, JSON-LD, <link rel>,
 // <html lang/dir>, <time>. Read from the untouched document, before Readability mutates it.
+// One walk over the page collects the elements that say these things (a selector query per
+// fact would walk it a dozen times).
+
+import { indexElements, type ElementIndex } from './dom-walk.ts';
 
 export interface PageMetadata {
   title: string | null;
@@ -35,7 +39,7 @@ const textOf = (value: Json | undefined): string | null => {
 };
 
 /** Every node in the page's JSON-LD, flattened out of arrays and @graph. */
-function jsonLdNodes(document: Document): JsonObject[] {
+function jsonLdNodes(scripts: Element[]): JsonObject[] {
   const nodes: JsonObject[] = [];
   const visit = (value: Json | undefined, depth: number): void => {
     if (depth > 4 || value === undefined) return;
@@ -46,7 +50,7 @@ function jsonLdNodes(document: Document): JsonObject[] {
       if (isObject(value.mainEntity)) visit(value.mainEntity, depth + 1);
     }
   };
-  for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of scripts) {
     try {
       visit(JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json, 0);
     } catch {
@@ -61,10 +65,10 @@ function jsonLdNodes(document: Document): JsonObject[] {
  * property="…" tags outrank name="…" ones; a property may list several keys ("dc:description
  * og:description") and the first tag naming a key wins, while a repeated name="…" is overridden.
  */
-function readMetaTags(document: Document): Map<string, string> {
+function readMetaTags(metas: Element[]): Map<string, string> {
   const byProperty = new Map<string, string>();
   const byName = new Map<string, string>();
-  for (const meta of document.querySelectorAll('meta')) {
+  for (const meta of metas) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const key of metaKeys(meta.getAttribute('property'))) if (!byProperty.has(key)) byProperty.set(key, unescapeEntities(content));
@@ -145,9 +149,30 @@ function jsonLdAuthors(value: Json | undefined): string | null {
   return kept.length > 0 ? [...new Set(kept)].join(', ') : null;
 }
 
-export function readPageMetadata(document: Document, baseUrl: string): PageMetadata {
-  const metas = readMetaTags(document);
-  const nodes = jsonLdNodes(document);
+/** The elements metadata is read from, by tag (lower case), plus those marking an author. */
+function markedElements(all: Element[]): { authors: Element[]; dated: Element | null } {
+  const authors: Element[] = [];
+  let dated: Element | null = null;
+  for (const element of all) {
+    if (!element.hasAttributes()) continue;
+    const itemprop = element.getAttribute('itemprop');
+    if (hasWord(element.getAttribute('rel'), 'author', true) || hasWord(itemprop, 'author')) authors.push(element);
+    // The first <time datetime> or [itemprop~="datePublished"][datetime] in the page.
+    if (!dated && (element.tagName.toUpperCase() === 'TIME' || hasWord(itemprop, 'datePublished')) && element.hasAttribute('datetime')) dated = element;
+  }
+  return { authors, dated };
+}
+
+const hasWord = (value: string | null, word: string, ignoreCase = false): boolean =>
+  value !== null && (ignoreCase ? value.toLowerCase() : value).split(/\s+/).includes(word);
+
+export function readPageMetadata(document: Document, baseUrl: string, index: ElementIndex = indexElements(document)): PageMetadata {
+  const { authors, dated } = markedElements(index.all);
+  const tagged = (tag: string): Element[] => index.byTag.get(tag) ?? [];
+  const metaElements = tagged('META');
+  const links = tagged('LINK');
+  const metas = readMetaTags(metaElements);
+  const nodes = jsonLdNodes(tagged('SCRIPT').filter((script) => script.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json'));
   const article = nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPE.test(type) && type !== 'WebPage'))
     ?? nodes.find((node) => typesOf(node).includes('WebPage') && (node.datePublished || node.author));
   const website = nodes.find((node) => typesOf(node).includes('WebSite'));
@@ -155,24 +180,26 @@ export function readPageMetadata(document: Document, baseUrl: string): PageMetad
 
   const root = document.documentElement;
   const lang = normalizeLang(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang') ?? document.body?.getAttribute('lang'))
-    ?? normalizeLang(document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.split(',')[0])
+    ?? normalizeLang(metaElements.find((meta) => meta.getAttribute('http-equiv')?.toLowerCase() === 'content-language')?.getAttribute('content')?.split(',')[0])
     ?? normalizeLang(metas.get('og:locale'));
   const dirAttribute = (root?.getAttribute('dir') ?? document.body?.getAttribute('dir') ?? '').trim().toLowerCase();
   const dir = dirAttribute === 'rtl' || dirAttribute === 'ltr' ? dirAttribute : isRtlLanguage(lang) ? 'rtl' : null;
 
-  const timeElement = document.querySelector('time[pubdate][datetime], [itemprop~="datePublished"][datetime], article time[datetime], time[datetime]');
   const publishedTime = normalizeDate(textOf(article?.datePublished))
     ?? normalizeDate(first(metas, ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc:date:issued', 'dcterms:issued', 'dc:date', 'dcterms:date', 'dcterms:created', 'date', 'article.published']))
     ?? normalizeDate(textOf(article?.dateCreated))
-    ?? normalizeDate(timeElement?.getAttribute('datetime'));
+    ?? normalizeDate(dated?.getAttribute('datetime'));
 
-  const canonical = document.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ?? metas.get('og:url');
+  const linkHref = (rel: string): string | undefined =>
+    links.find((link) => hasWord(link.getAttribute('rel'), rel, true) && link.hasAttribute('href'))?.getAttribute('href') ?? undefined;
+  const canonical = linkHref('canonical') ?? metas.get('og:url');
 
-  const headings = document.querySelectorAll('h1');
+  const headings = tagged('H1');
   const heading = headings.length === 1 ? (headings[0]?.textContent ?? '').replace(/\s+/g, ' ').replace(/\s*[¶§#🔗]$/u, '').trim() || null : null;
 
   // An <svg> can hold a <title> of its own; the page's is the one in <head>.
-  const documentTitle = (document.head?.querySelector('title') ?? document.querySelector('title'))?.textContent ?? null;
+  const titles = tagged('TITLE');
+  const documentTitle = (titles.find((title) => document.head?.contains(title)) ?? titles[0])?.textContent ?? null;
   return {
     heading,
     documentTitle,
@@ -180,7 +207,7 @@ export function readPageMetadata(document: Document, baseUrl: string): PageMetad
     title: jsonLdTitle(article, documentTitle ?? '', textOf(publisher?.name)) ?? first(metas, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'title', 'twitter:title', 'parsely-title']),
     byline: jsonLdAuthors(article?.author)
       ?? first(metas, ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author_name', 'sailthru.author', 'byl'])
-      ?? notUrl(metas.get('article:author')) ?? pageByline(document),
+      ?? notUrl(metas.get('article:author')) ?? pageByline(authors),
     siteName: textOf(publisher?.name) ?? first(metas, ['og:site_name']) ?? shortName(first(metas, ['application-name', 'apple-mobile-web-app-title'])) ?? textOf(website?.name),
     publishedTime,
     excerpt: textOf(article?.description) ?? first(metas, ['dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'description', 'twitter:description']),
@@ -189,7 +216,7 @@ export function readPageMetadata(document: Document, baseUrl: string): PageMetad
     canonicalUrl: resolveHttpUrl(canonical, baseUrl),
     leadImageUrl: resolveHttpUrl(
       first(metas, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'thumbnailurl'])
-        ?? jsonLdImage(article?.image) ?? document.querySelector('link[rel~="image_src" i]')?.getAttribute('href'),
+        ?? jsonLdImage(article?.image) ?? linkHref('image_src'),
       baseUrl,
     ),
   };
@@ -228,8 +255,8 @@ const shortName = (value: string | null): string | null => (value && !/\s[-|–�
  * A byline marked up in the page (rel="author", itemprop="author") when no metadata names one.
  * Links in lists of other stories and in comments carry the same marks, so those do not count.
  */
-function pageByline(document: Document): string | null {
-  for (const element of document.querySelectorAll('[rel~="author" i], [itemprop~="author"]')) {
+function pageByline(authors: Element[]): string | null {
+  for (const element of authors) {
     if (element.closest('aside, footer, nav, [class*="related" i], [class*="comment" i]')) continue;
     const item = element.closest('li');
     if (item && !item.closest('[itemprop~="author"]')) continue;

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { chooseFromSrcset, isPlaceholderSrc, lazySourceOf } from './image-sources.ts';
 import { chromeStrength, proseParagraphs } from './boilerplate.ts';
+import { elementsUnder, indexElements, indexedWithin, type ElementIndex } from './dom-walk.ts';
 
 // Work done on the parsed page before Readability sees it: fix the base URL, turn lazily
 // loaded images into real ones (Readability scores and keeps what has a src), and drop the
@@ -18,9 +19,9 @@ export function parseDocument(html: string): Document {
 }
 
 /** Sets exactly one <base href> (the page's own, resolved, else the page URL) and returns it. */
-export function installBase(document: Document, pageUrl: string): string {
+export function installBase(document: Document, pageUrl: string, bases = indexElements(document).byTag.get('BASE') ?? []): string {
   let base = pageUrl;
-  const declared = document.querySelector('base[href]')?.getAttribute('href');
+  const declared = bases.find((element) => element.hasAttribute('href'))?.getAttribute('href');
   if (declared) {
     try {
       const resolved = new URL(declared.trim(), pageUrl);
@@ -29,7 +30,7 @@ export function installBase(document: Document, pageUrl: string): string {
       // an invalid <base> is ignored, as browsers do
     }
   }
-  for (const element of document.querySelectorAll('base')) element.remove();
+  for (const element of bases) element.remove();
   const baseElement = document.createElement('base');
   baseElement.setAttribute('href', base);
   const head = document.head ?? document.documentElement;
@@ -108,33 +109,48 @@ function resolveNoscript(noscript: Element): void {
 }
 
 // Never useful in a saved article, and some (forms, dialogs) carry text Readability keeps.
-const ALWAYS_REMOVE = 'script, style, link, template, form, button, select, textarea, input, dialog, nav, [role="navigation"], [role="dialog"], [role="alertdialog"], [role="search"], [aria-modal="true"], [hidden]';
+const ALWAYS_REMOVE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'TEMPLATE', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'NAV']);
+const ALWAYS_REMOVE_ROLES = new Set(['navigation', 'dialog', 'alertdialog', 'search']);
+// Most elements have no attributes at all, and attribute reads walk a list: that test comes first.
+const isAlwaysRemoved = (element: Element): boolean =>
+  ALWAYS_REMOVE_TAGS.has(element.tagName.toUpperCase()) || (element.hasAttributes() && (ALWAYS_REMOVE_ROLES.has(element.getAttribute('role') ?? '')
+  || element.getAttribute('aria-modal') === 'true' || element.hasAttribute('hidden')));
 
-export function prepareDocument(document: Document, pageUrl: string): string {
-  const base = installBase(document, pageUrl);
-  for (const noscript of document.querySelectorAll('noscript')) resolveNoscript(noscript);
-  for (const picture of document.querySelectorAll('picture')) resolvePicture(picture, base);
-  for (const img of document.querySelectorAll('img')) resolveImage(img, base);
+/**
+ * `index` lists the untouched page's elements (the one walk metadata reading shares); a step
+ * that detaches some leaves the rest of the list valid, and work on a detached one is harmless.
+ */
+export function prepareDocument(document: Document, pageUrl: string, index: ElementIndex = indexElements(document)): string {
+  const tagged = (tag: string): Element[] => index.byTag.get(tag) ?? [];
+  const base = installBase(document, pageUrl, tagged('BASE'));
+  for (const noscript of tagged('NOSCRIPT')) resolveNoscript(noscript);
+  for (const picture of tagged('PICTURE')) resolvePicture(picture, base);
+  for (const img of tagged('IMG')) resolveImage(img, base);
   const body = document.body;
   if (!body) return base;
-  for (const element of body.querySelectorAll(ALWAYS_REMOVE)) element.remove();
-  removeBoilerplate(body);
+  const inBody = indexedWithin(index, body);
+  for (const element of inBody) if (isAlwaysRemoved(element)) element.remove();
+  removeBoilerplate(body, inBody);
   return base;
 }
 
 /** Removes elements whose class/id say they are page chrome, unless they hold the page's text. */
-export function removeBoilerplate(root: Element): void {
-  const totalText = (root.textContent ?? '').length || 1;
-  for (const element of root.querySelectorAll('[class], [id], [role]')) {
-    if (element === root || !root.contains(element)) continue;
+export function removeBoilerplate(root: Element, elements = elementsUnder(root)): void {
+  let totalText = -1;
+  // Read only when a candidate is big enough to be the article: the page's text is long.
+  const pageText = (): number => (totalText < 0 ? (totalText = (root.textContent ?? '').length || 1) : totalText);
+  for (const element of elements) {
+    if (!element.hasAttributes()) continue;
     const strength = chromeStrength(element);
-    if (!strength || holdsArticle(element, strength, totalText)) continue;
+    if (!strength || !root.contains(element) || holdsArticle(element, strength, pageText)) continue;
     element.remove();
   }
 }
 
 /** A wrapper that happens to carry a "comments-open" or "modal" class must not take the article with it. */
-export function holdsArticle(element: Element, strength: 'strong' | 'weak', totalText: number): boolean {
-  if (strength === 'weak') return proseParagraphs(element) >= 3;
-  return (element.textContent ?? '').length > totalText * 0.3 && element.querySelectorAll('p').length > 3;
+export function holdsArticle(element: Element, strength: 'strong' | 'weak', totalText: () => number): boolean {
+  // Around a figure's image, "modal"/"lightbox" name its enlarge-on-click behaviour; the
+  // "View photo" overlay beside the image is still chrome.
+  if (strength === 'weak') return proseParagraphs(element) >= 3 || (element.closest('figure') !== null && element.querySelector('img') !== null);
+  return element.getElementsByTagName('p').length > 3 && (element.textContent ?? '').length > totalText() * 0.3;
 }

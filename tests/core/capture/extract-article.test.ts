@@ -90,3 +90,34 @@ describe('helpers', () => {
     expect(chooseFromSrcset('a.jpg, b.jpg 2x')).toBe('b.jpg');
   });
 });
+
+describe('extractArticle keeps short prose that looks like a label', () => {
+  const url = 'https://news.example/2026/story.html';
+
+  it('keeps a "Read more … here." sentence but drops a "Read more:" list of links', () => {
+    const { text } = extractArticle(
+      page('<p>Read <a href="/ad-blocking">more about ad blocking here</a>.</p><p><strong>Read more:</strong></p><ul><li><a href="/a">Another story entirely</a></li><li><a href="/b">And one more story</a></li></ul>'),
+      url,
+    );
+    expect(text).toContain('Read more about ad blocking here.');
+    expect(text).not.toContain('Another story entirely');
+  });
+
+  it('keeps an image credit in a figure whose image wrapper opens a modal, not the "View photo" overlay', () => {
+    const { html, text } = extractArticle(
+      page('<figure class="wide"><div class="conModal enlarge"><img src="/img/map.jpg" alt="map"></div><div class="cta-overlay"><p>View photo</p></div><figcaption>Foto: LA NACION</figcaption></figure>'),
+      url,
+    );
+    expect(html).toContain('https://news.example/img/map.jpg');
+    expect(text).toContain('Foto: LA NACION');
+    expect(text).not.toContain('View photo');
+  });
+});
+
+describe('extractArticle fallback excerpt', () => {
+  it('starts where the sentence starts when <br><br> split it', () => {
+    const body = '<article><h1>Lorem</h1><div>Lorem ipsum<br>dolor sit<br><br>amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.<br><br>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.</div></article>';
+    const { excerpt } = extractArticle(`<!doctype html><html><head><title>Lorem</title></head><body>${body}</body></html>`, 'https://news.example/x');
+    expect(excerpt).toBe('Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.');
+  });
+});
