@@ -1,6 +1,7 @@
 // Search/list benchmark on a synthetic library.
 //   node scripts/bench-search.ts --articles 100000 [--json] [--queries 60] [--seed 1] [--keep]
 //   node scripts/bench-search.ts --db <kept library.db> --articles N   (time queries only, same seed)
+//   --count-limit N: search totals stop at N ("N+"), the library's opt-in countLimit
 // Builds a library in a temp folder (Zipf vocabulary of 30,000 words, ~800 words an article,
 // titles, sites, tags, some CJK text; seeded PRNG), bulk-inserts it in batches, then times each
 // query class. With --json the last line is one JSON object with the numbers.
@@ -17,10 +18,11 @@ interface Options {
   seed: number;
   keep: boolean;
   db: string | null;
+  countLimit: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { articles: 10_000, json: false, queries: 60, seed: 1, keep: false, db: null };
+  const opts: Options = { articles: 10_000, json: false, queries: 60, seed: 1, keep: false, db: null, countLimit: Infinity };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') opts.json = true;
@@ -29,6 +31,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--queries') opts.queries = Number(argv[++i]);
     else if (arg === '--seed') opts.seed = Number(argv[++i]);
     else if (arg === '--db') opts.db = argv[++i] ?? null;
+    else if (arg === '--count-limit') opts.countLimit = Number(argv[++i]);
     else throw new Error(`Unknown argument ${arg}`);
   }
   if (!Number.isInteger(opts.articles) || opts.articles < 100) throw new Error('--articles must be an integer ≥ 100');
@@ -209,8 +212,9 @@ function main(): void {
     let insertMs = 0;
     let optimizeMs = 0;
     const BATCH = 1_000;
-    // Reusing a kept library: only replay enough of the corpus to collect sample phrases.
-    if (opts.db) for (let i = 0; i < 2_000; i++) data.make(i);
+    // Reusing a kept library: only replay enough of the corpus to collect the same sample
+    // phrases a full run would (the first 500).
+    if (opts.db) for (let i = 0; i < opts.articles && data.phrases.length < 500; i++) data.make(i);
     for (let start = 0; !opts.db && start < opts.articles; start += BATCH) {
       const batch: BulkArticle[] = [];
       for (let i = start; i < Math.min(start + BATCH, opts.articles); i++) batch.push(data.make(i));
@@ -226,7 +230,7 @@ function main(): void {
       optimizeMs = performance.now() - t0;
     }
     lib.close();
-    lib = openLibrary(file, { checkIntegrity: false });
+    lib = openLibrary(file, { checkIntegrity: false, countLimit: opts.countLimit });
     const dbBytes = fileBytes(file);
 
     const rand = prng(opts.seed + 99);
@@ -252,6 +256,7 @@ function main(): void {
       textBytes,
       dbBytes,
       insertPerSec: Math.round((opts.articles / insertMs) * 1000),
+      countLimit: Number.isFinite(opts.countLimit) ? opts.countLimit : null,
       queries,
     };
     log(`\narticles ${opts.articles}  text ${(textBytes / 1e6).toFixed(1)} MB  db ${(dbBytes / 1e6).toFixed(1)} MB ` +

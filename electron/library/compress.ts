@@ -19,8 +19,17 @@ const ZSTD = 2;
 const EMPTY = new Uint8Array(0);
 const hasZstd = typeof zlib.zstdCompressSync === 'function';
 
+// Level 1: ~30% faster than the default 3 here, for bodies ~1% larger.
+const ZSTD_OPTIONS = (size: number): zlib.ZstdOptions => ({
+  pledgedSrcSize: size,
+  params: { [zlib.constants.ZSTD_c_compressionLevel]: 1 },
+});
+
 function compress(data: string): Uint8Array {
-  const packed = hasZstd ? zlib.zstdCompressSync(data) : zlib.deflateRawSync(data);
+  const bytes = Buffer.from(data, 'utf8');
+  // The pledged size lets zstd size its window and tables to the input (a fresh context per
+  // call otherwise allocates for megabytes): about twice as fast, same output size.
+  const packed = hasZstd ? zlib.zstdCompressSync(bytes, ZSTD_OPTIONS(bytes.length)) : zlib.deflateRawSync(bytes);
   const out = new Uint8Array(packed.byteLength + 1);
   out[0] = hasZstd ? ZSTD : DEFLATE;
   out.set(packed, 1);
@@ -51,4 +60,46 @@ export function unpackBody(value: unknown): Body {
   if (colon < 1 || !Number.isInteger(textLength)) throw new Error('Malformed article body');
   const rest = raw.slice(colon + 1);
   return { text: rest.slice(0, textLength), html: rest.slice(textLength) };
+}
+
+/**
+ * Bodies just packed whose text SQL is about to ask for again (a bulk insert's index pass),
+ * in the order it will ask. A blob that matches byte for byte has that text, so the FTS trigger
+ * skips decompressing it; anything else falls back to unpacking.
+ */
+export class RecentBodies {
+  readonly #blobs: Uint8Array[] = [];
+  readonly #texts: string[] = [];
+  #next = 0;
+
+  add(blob: Uint8Array, text: string): void {
+    this.#blobs.push(blob);
+    this.#texts.push(text);
+  }
+
+  textOf(value: unknown): string | undefined {
+    const blob = this.#blobs[this.#next];
+    if (!blob || !(value instanceof Uint8Array) || !Buffer.from(value.buffer, value.byteOffset, value.byteLength).equals(blob)) {
+      return undefined;
+    }
+    return this.#texts[this.#next++];
+  }
+}
+
+let recent: RecentBodies | null = null;
+
+/** Runs fn with `bodies` answering lectern_body_text() first. */
+export function withRecentBodies<T>(bodies: RecentBodies, fn: () => T): T {
+  const outer = recent;
+  recent = bodies;
+  try {
+    return fn();
+  } finally {
+    recent = outer;
+  }
+}
+
+/** What lectern_body_text() returns: the text of a packed body. */
+export function bodyText(value: unknown): string {
+  return recent?.textOf(value) ?? unpackBody(value).text;
 }

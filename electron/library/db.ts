@@ -1,7 +1,7 @@
 // Opening the SQLite file: connection pragmas, a safe version probe, and transactions.
 import { DatabaseSync } from 'node:sqlite';
 import { existsSync } from 'node:fs';
-import { unpackBody } from './compress.ts';
+import { bodyText } from './compress.ts';
 
 /** Reads PRAGMA user_version without writing anything (no WAL switch, no schema). */
 export function probeUserVersion(file: string): number | null {
@@ -31,7 +31,7 @@ export function openConnection(file: string): DatabaseSync {
 
 /** SQL functions the schema's views and triggers call; every connection that writes needs them. */
 export function registerSqlFunctions(db: DatabaseSync): void {
-  db.function('lectern_body_text', { deterministic: true }, (value) => unpackBody(value).text);
+  db.function('lectern_body_text', { deterministic: true }, bodyText);
 }
 
 /** Runs fn inside BEGIN IMMEDIATE … COMMIT; rolls back on any throw. Not re-entrant. */

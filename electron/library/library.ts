@@ -2,7 +2,7 @@
 // (node:sqlite); the main process calls it from one place.
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { Article, ArticleSummary, ListPage, SearchResult } from '../ipc/api.ts';
+import type { Article, ArticleSummary, ListPage } from '../ipc/api.ts';
 import type { CapturedArticle } from '../shared/captured-article.ts';
 import { ARTICLE_COLUMNS, hostOf, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { backupInBackground, backupNow, dailyBackupDue, listBackups } from './backup.ts';
@@ -16,13 +16,14 @@ import { integrityProblems, isCorruptionError, LibraryCorruptError } from './int
 import { listArticles, type LibraryListQuery } from './listing.ts';
 import { latestVersion, migrate, NewerSchemaError, userVersion } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { RANK_ALL_LIMIT, searchArticles } from './searching.ts';
+import { COUNT_LIMIT, RANK_ALL_LIMIT, searchArticles, type LibrarySearchResult } from './searching.ts';
 import { stripMarkers } from './snippet.ts';
 import { linkTags, listTags, renameTag, unlinkTag, type TagCount } from './tags.ts';
 
 export type { BulkArticle } from './bulk-insert.ts';
 export type { LibraryListQuery, LibrarySort } from './listing.ts';
 export type { TagCount } from './tags.ts';
+export type { LibrarySearchResult } from './searching.ts';
 export { NewerSchemaError } from './migrate.ts';
 export { LibraryCorruptError } from './integrity.ts';
 export { listBackups, restoreBackup } from './backup.ts';
@@ -32,8 +33,10 @@ export interface OpenLibraryOptions {
   backupDir?: string;
   /** PRAGMA integrity_check on open (default true). */
   checkIntegrity?: boolean;
-  /** Matches above which a search counts as broad (see searching.ts); Infinity = always bm25. */
+  /** Matches above which a search counts as broad (see searching.ts); Infinity = bm25 wherever it is used. */
   rankAllLimit?: number;
+  /** Stop counting search matches here and flag the total as "at least" (default Infinity: exact). */
+  countLimit?: number;
 }
 
 export interface SiteCount {
@@ -73,6 +76,7 @@ export class Library {
   readonly #stmts: StatementCache;
   readonly #backupDir: string | null;
   readonly #rankAllLimit: number;
+  readonly #countLimit: number;
 
   /** Use openLibrary(); this assumes a migrated connection. */
   constructor(db: DatabaseSync, opts: OpenLibraryOptions = {}) {
@@ -80,6 +84,7 @@ export class Library {
     this.#stmts = new StatementCache(db);
     this.#backupDir = opts.backupDir ?? null;
     this.#rankAllLimit = opts.rankAllLimit ?? RANK_ALL_LIMIT;
+    this.#countLimit = opts.countLimit ?? COUNT_LIMIT;
     // Rows left 'fetching' belong to a run that died; queue them again.
     this.#run(`UPDATE articles SET status = 'pending', updated_at = :now WHERE status = 'fetching'`, { now: nowIso() });
   }
@@ -167,7 +172,7 @@ export class Library {
   requeue(id: string): ArticleSummary | null {
     this.#run(
       `UPDATE articles SET status = 'pending', error = NULL, updated_at = :now
-       WHERE id = :id AND deleted_at IS NULL AND status IN ('failed', 'done')`,
+       WHERE id = :id AND deleted_at IS NULL AND status IN ('failed', 'done', 'fetching')`,
       { id, now: nowIso() },
     );
     return this.summary(id);
@@ -329,8 +334,8 @@ export class Library {
     return backupInBackground(this.#db, this.#backupDir, now);
   }
 
-  search(query: string, limit: number): SearchResult {
-    return searchArticles(this.#stmts, query, limit, this.#rankAllLimit);
+  search(query: string, limit: number): LibrarySearchResult {
+    return searchArticles(this.#stmts, query, limit, this.#rankAllLimit, this.#countLimit);
   }
 
   unusedAssetHashes(): string[] {

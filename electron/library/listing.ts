@@ -56,6 +56,19 @@ export function decodeCursor(cursor: string, sort: LibrarySort): { key: CursorKe
   throw new RangeError('Invalid or stale list cursor');
 }
 
+/** Conditions on a tag link `at` for each view; null when the view needs the article row. */
+const LINK_VIEWS: Record<ListView, string | null> = {
+  unread: 'at.archived = 0',
+  archive: 'at.archived = 1',
+  starred: null,
+  all: '1',
+};
+
+function liveTagId(stmts: StatementCache, name: string): string | null {
+  const row = stmts.get('SELECT id FROM tags WHERE key = :key AND deleted_at IS NULL').get({ key: tagKey(name) }) as Row | undefined;
+  return row ? String(row.id) : null;
+}
+
 export function listArticles(stmts: StatementCache, q: LibraryListQuery): ListPage {
   const sortName: LibrarySort = q.sort ?? 'newest';
   const sort = SORTS[sortName];
@@ -63,33 +76,41 @@ export function listArticles(stmts: StatementCache, q: LibraryListQuery): ListPa
   if (!sort || !view) throw new RangeError(`Unknown list view or sort: ${q.view}/${String(q.sort)}`);
   const limit = Math.min(Math.max(Math.trunc(q.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
 
-  const where = ['a.deleted_at IS NULL', view];
   const params: Record<string, string | number> = {};
+  let tagId: string | null = null;
   if (q.tag != null) {
-    where.push(`a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                         WHERE t.key = :tag AND t.deleted_at IS NULL)`);
-    params.tag = tagKey(q.tag);
+    tagId = liveTagId(stmts, q.tag);
+    if (!tagId) return { items: [], nextCursor: null, total: 0 };
+    params.tagId = tagId;
   }
+  // A tag's links carry the article's saved date and archived flag (migration 0003), so a tag
+  // list in saved order, and its count, walk one index instead of every tagged article's row.
+  const linkView = LINK_VIEWS[q.view];
+  const byLinks = tagId !== null && q.site == null && linkView !== null && sort.expr === 'a.created_at';
+  const where = byLinks ? ['at.tag_id = :tagId', linkView!] : ['a.deleted_at IS NULL', view];
+  if (tagId !== null && !byLinks) where.push('a.rid IN (SELECT article_rid FROM article_tags WHERE tag_id = :tagId)');
   if (q.site != null) {
     where.push('a.host = :site');
     params.site = q.site.toLowerCase().replace(/^www\./, '');
   }
-  const total = Number(
-    (stmts.get(`SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}`).get(params) as Row).n,
-  );
+  const from = byLinks ? 'article_tags at' : 'articles a';
+  const total = Number((stmts.get(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`).get(params) as Row).n);
 
   const dir = sort.desc ? 'DESC' : 'ASC';
+  const [keyExpr, ridExpr] = byLinks ? ['at.saved_at', 'at.article_rid'] : [sort.expr, 'a.rid'];
   if (q.cursor) {
     const c = decodeCursor(q.cursor, sortName);
-    where.push(`(${sort.expr}, a.rid) ${sort.desc ? '<' : '>'} (:ck, :cr)`);
+    where.push(`(${keyExpr}, ${ridExpr}) ${sort.desc ? '<' : '>'} (:ck, :cr)`);
     params.ck = c.key;
     params.cr = c.rid;
   }
   params.lim = limit + 1;
+  // CROSS JOIN keeps the link index as the outer loop, so rows come out already in order.
+  const join = byLinks ? 'article_tags at CROSS JOIN articles a ON a.rid = at.article_rid AND a.deleted_at IS NULL' : 'articles a';
   const rows = stmts
     .get(
-      `SELECT ${SUMMARY_COLUMNS}, ${sort.expr} AS sort_key FROM articles a
-       WHERE ${where.join(' AND ')} ORDER BY ${sort.expr} ${dir}, a.rid ${dir} LIMIT :lim`,
+      `SELECT ${SUMMARY_COLUMNS}, ${sort.expr} AS sort_key FROM ${join}
+       WHERE ${where.join(' AND ')} ORDER BY ${keyExpr} ${dir}, ${ridExpr} ${dir} LIMIT :lim`,
     )
     .all(params) as Row[];
   const page = rows.slice(0, limit);

@@ -4,10 +4,10 @@ import type { SearchHit, SearchResult } from '../ipc/api.ts';
 import type { StatementCache } from './db.ts';
 import { SUMMARY_COLUMNS, toSummary, type Row } from './article-rows.ts';
 import { unpackBody } from './compress.ts';
-import { compileMatch, restrictToColumns, type CompiledMatch } from './fts-match.ts';
+import { CJK_RUN, compileMatch, restrictToColumns, type CompiledMatch } from './fts-match.ts';
 import { highlighterFor, highlightSnippet } from './highlight.ts';
 import { FTS_CURRENT } from './fts-sql.ts';
-import { parseSearchQuery, type ParsedQuery } from './search-query.ts';
+import { parseSearchQuery, type ParsedQuery, type TextTerm } from './search-query.ts';
 import { escapeHtml } from './snippet.ts';
 import { tagKey } from './tag-names.ts';
 
@@ -17,70 +17,126 @@ const CJK_COLUMN = FTS_CURRENT.columns.some((c) => c.name === 'cjk') ? 'cjk' : n
 
 type Params = Record<string, string | number>;
 
-/** SQL conditions over `articles a` for the query's filters. */
-function filterSql(q: ParsedQuery, params: Params): string[] {
-  const where: string[] = [];
+interface Filters {
+  /** Conditions on the article's rid alone (written with `$rid`): answered from article_tags. */
+  byRid: string[];
+  /** Conditions that need the article row, `articles a`. */
+  byRow: string[];
+}
+
+/**
+ * SQL conditions for the query's filters. Tag filters, and is:unread/is:archived next to a
+ * positive tag, are answered from article_tags (which carries rid and archived, migration
+ * 0003), so a filtered search reads no article rows for them.
+ */
+function filterSql(q: ParsedQuery, params: Params): Filters {
+  const byRid: string[] = [];
+  const byRow: string[] = [];
+  // is:unread / is:archived as one archived value; null when absent or contradictory.
+  const wanted = new Set<boolean>();
+  if (q.is.unread !== undefined) wanted.add(!q.is.unread);
+  if (q.is.archived !== undefined) wanted.add(q.is.archived);
+  const archived = wanted.size === 1 && q.tags.length > 0 ? [...wanted][0]! : null;
   const tagCond = (name: string, i: number, negate: boolean): string => {
     params[`tag${i}`] = tagKey(name);
-    return `a.id ${negate ? 'NOT IN' : 'IN'} (SELECT at.article_id FROM article_tags at JOIN tags t
-      ON t.id = at.tag_id WHERE t.key = :tag${i} AND t.deleted_at IS NULL)`;
+    const state = i === 0 && !negate && archived !== null ? ` AND at.archived = ${archived ? 1 : 0}` : '';
+    return `$rid ${negate ? 'NOT IN' : 'IN'} (SELECT at.article_rid FROM article_tags at JOIN tags t
+      ON t.id = at.tag_id WHERE t.key = :tag${i} AND t.deleted_at IS NULL${state})`;
   };
-  q.tags.forEach((t, i) => where.push(tagCond(t, i, false)));
-  q.notTags.forEach((t, i) => where.push(tagCond(t, i + q.tags.length, true)));
+  q.tags.forEach((t, i) => byRid.push(tagCond(t, i, false)));
+  q.notTags.forEach((t, i) => byRid.push(tagCond(t, i + q.tags.length, true)));
   // site:example.com also matches blog.example.com.
   const siteCond = (host: string, i: number): string => {
     params[`site${i}`] = host;
     return `(a.host = :site${i} OR substr(a.host, -length(:site${i}) - 1) = '.' || :site${i})`;
   };
-  if (q.sites.length > 0) where.push(`(${q.sites.map((s, i) => siteCond(s, i)).join(' OR ')})`);
-  q.notSites.forEach((s, i) => where.push(`NOT ${siteCond(s, i + q.sites.length)}`));
+  if (q.sites.length > 0) byRow.push(`(${q.sites.map((s, i) => siteCond(s, i)).join(' OR ')})`);
+  q.notSites.forEach((s, i) => byRow.push(`NOT ${siteCond(s, i + q.sites.length)}`));
   const states: Record<string, [string, string]> = {
     starred: ['a.starred = 1', 'a.starred = 0'],
     unread: ['a.archived = 0', 'a.archived = 1'],
     archived: ['a.archived = 1', 'a.archived = 0'],
     read: ['a.read_at IS NOT NULL', 'a.read_at IS NULL'],
   };
-  for (const [state, wanted] of Object.entries(q.is)) where.push(states[state]![wanted ? 0 : 1]);
+  for (const [state, wanted] of Object.entries(q.is)) {
+    const onLink = (state === 'unread' || state === 'archived') && archived !== null;
+    if (!onLink) byRow.push(states[state]![wanted ? 0 : 1]);
+  }
   if (q.after) {
     params.after = q.after;
-    where.push('a.created_at >= :after');
+    byRow.push('a.created_at >= :after');
   }
   if (q.before) {
     params.before = q.before;
-    where.push('a.created_at < :before');
+    byRow.push('a.created_at < :before');
   }
-  return where;
+  return { byRid, byRow };
+}
+
+const hasFilters = (f: Filters): boolean => f.byRid.length + f.byRow.length > 0;
+
+/** The filters over `articles a` and a row id expression such as `+f.rowid`. */
+function filterConds(f: Filters, rid: string): string[] {
+  return [...f.byRid.map((c) => c.replaceAll('$rid', rid)), ...f.byRow];
 }
 
 /**
- * Scoring every match with bm25 costs ~0.5 µs per matching row (plus an IDF pass), and a
- * word found in most articles matches nearly all of them. Above this many matches a query
- * is "broad": hits are the articles matching it in their title, byline, site, tags, note or
- * URL, newest first, topped up with the newest other matches. For such words bm25 itself
- * gives the body almost no weight (IDF is clamped near zero once a term is in half the
- * articles), so the short fields are what matters. Infinity = always exact bm25.
+ * Scoring every match with bm25 costs ~0.5 µs per matching row, plus an IDF pass that runs
+ * each phrase again over the whole library, and a word found in most articles matches nearly
+ * all of them. Above this many matches a query is "broad": hits are the articles matching it
+ * in their title, byline, site, tags, note or URL, newest first, topped up with the newest
+ * other matches. For such words bm25 itself gives the body almost no weight (IDF is clamped
+ * near zero once a term is in half the articles), so the short fields are what matters.
+ * Infinity = always exact bm25 (where bm25 is used at all, see usesBm25).
  */
 export const RANK_ALL_LIMIT = 8_000;
 const META_COLUMNS = FTS_CURRENT.columns.map((c) => c.name).filter((n) => n !== 'text' && n !== 'cjk');
+
+/**
+ * bm25's IDF pass evaluates each phrase over every article, unfiltered: for a phrase of common
+ * words that alone costs as much as the search, and with filters it is work on articles the
+ * filters drop. Such queries are ordered like broad ones (short fields first, then newest).
+ */
+function usesBm25(q: ParsedQuery, filters: Filters): boolean {
+  const words = (t: TextTerm): number => t.text.replace(CJK_RUN, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return !hasFilters(filters) && q.groups.flat().every((t) => words(t) <= 1);
+}
 
 interface Ranked {
   rid: number;
   score: number;
 }
 
+/**
+ * Counting every match is the floor of a search's cost: a phrase of two common words must
+ * check positions in most articles. With a finite countLimit the count stops there and the
+ * result says so (totalCapped). The API contract has no "at least" total yet, so the default
+ * is Infinity: exact counts.
+ */
+export const COUNT_LIMIT = Infinity;
+
 function rankedSearch(
-  stmts: StatementCache, m: CompiledMatch, filters: string[], params: Params, limit: number, rankAllLimit: number,
+  stmts: StatementCache, m: CompiledMatch, filters: Filters, params: Params, limit: number, bm25Limit: number,
+  countLimit: number,
 ) {
-  const join = filters.length > 0 ? `JOIN articles a ON a.rid = f.rowid` : '';
-  const cond = [`${FTS} MATCH :match`, ...filters].join(' AND ');
+  const join = filters.byRow.length > 0 ? `JOIN articles a ON a.rid = f.rowid` : '';
+  // Unary + keeps rid tests out of FTS5's plan: handed `rowid IN (…)`, FTS5 re-runs the MATCH per rid.
+  const cond = [`${FTS} MATCH :match`, ...filterConds(filters, '+f.rowid')].join(' AND ');
   const run = (sql: string, match: string, lim: number) =>
     stmts.get(sql).all({ ...params, match, limit: lim }) as unknown as Ranked[];
   const full = m.match!;
-  const total = Number((stmts.get(`SELECT count(*) AS n FROM ${FTS} f ${join} WHERE ${cond}`).get({ ...params, match: full }) as Row).n);
-  if (total === 0) return { total, rids: [] as number[] };
-
   const newestSql = `SELECT f.rowid AS rid, 0 AS score FROM ${FTS} f ${join} WHERE ${cond} ORDER BY f.rowid DESC LIMIT :limit`;
-  const meta = total > rankAllLimit ? restrictToColumns(m, META_COLUMNS) : null;
+  // With a finite countLimit, counting stops after that many matches.
+  const cap = Number.isFinite(countLimit) ? Math.max(Math.trunc(countLimit), limit) : null;
+  const counted = Number((stmts.get(cap === null
+    ? `SELECT count(*) AS n FROM ${FTS} f ${join} WHERE ${cond}`
+    : `SELECT count(*) AS n FROM (SELECT 1 FROM ${FTS} f ${join} WHERE ${cond} LIMIT :cap)`)
+    .get({ ...params, match: full, ...(cap === null ? {} : { cap: cap + 1 }) }) as Row).n);
+  const capped = cap !== null && counted > cap;
+  const total = capped ? cap : counted;
+  if (total === 0) return { total, capped, rids: [] as number[] };
+
+  const meta = capped || total > bm25Limit ? restrictToColumns(m, META_COLUMNS) : null;
   let top: Ranked[];
   if (!meta) {
     top = run(`SELECT f.rowid AS rid, f.rank AS score FROM ${FTS} f ${join} WHERE ${cond}
@@ -92,12 +148,12 @@ function rankedSearch(
       top = [...top, ...run(newestSql, full, limit + top.length).filter((r) => !seen.has(r.rid))].slice(0, limit);
     }
   }
-  return { total, rids: top.map((r) => r.rid) };
+  return { total, capped, rids: top.map((r) => r.rid) };
 }
 
 /** Queries with filters or exclusions but no words: newest first, excerpt as the snippet. */
-function filteredList(stmts: StatementCache, exclude: string | null, filters: string[], params: Params, limit: number) {
-  const where = ['a.deleted_at IS NULL', ...filters];
+function filteredList(stmts: StatementCache, exclude: string | null, filters: Filters, params: Params, limit: number) {
+  const where = ['a.deleted_at IS NULL', ...filterConds(filters, 'a.rid')];
   if (exclude) {
     params.exclude = exclude;
     where.push(`a.rid NOT IN (SELECT rowid FROM ${FTS} WHERE ${FTS} MATCH :exclude)`);
@@ -113,21 +169,27 @@ function filteredList(stmts: StatementCache, exclude: string | null, filters: st
   return { total, rows };
 }
 
+/** The API's SearchResult; `totalCapped` is set when counting stopped at countLimit ("N+"). */
+export interface LibrarySearchResult extends SearchResult {
+  totalCapped?: true;
+}
+
 export function searchArticles(
-  stmts: StatementCache, query: string, limit: number, rankAllLimit = RANK_ALL_LIMIT,
-): SearchResult {
+  stmts: StatementCache, query: string, limit: number, rankAllLimit = RANK_ALL_LIMIT, countLimit = COUNT_LIMIT,
+): LibrarySearchResult {
   const n = Math.min(Math.max(Math.trunc(Number.isFinite(limit) ? limit : 20), 1), MAX_SEARCH_LIMIT);
   const parsed = parseSearchQuery(query);
   const compiled = compileMatch(parsed, { cjkColumn: CJK_COLUMN });
   const { match, exclude } = compiled;
   const params: Params = {};
   const filters = filterSql(parsed, params);
-  if (!match && !exclude && filters.length === 0) return { hits: [], total: 0 };
+  if (!match && !exclude && !hasFilters(filters)) return { hits: [], total: 0 };
   if (!match) {
     const { total, rows } = filteredList(stmts, exclude, filters, params, n);
     return { total, hits: rows.map((row) => ({ article: toSummary(row), snippet: escapeHtml(String(row.snip ?? '')) })) };
   }
-  const { total, rids } = rankedSearch(stmts, compiled, filters, params, n, rankAllLimit);
+  const bm25Limit = usesBm25(parsed, filters) ? rankAllLimit : 0;
+  const { total, capped, rids } = rankedSearch(stmts, compiled, filters, params, n, bm25Limit, countLimit);
   const highlighter = highlighterFor(parsed.groups.flat());
   const byRid = stmts.get(`SELECT ${SUMMARY_COLUMNS}, a.body_z FROM articles a WHERE a.rid = :rid`);
   const hits: SearchHit[] = [];
@@ -135,5 +197,5 @@ export function searchArticles(
     const row = byRid.get({ rid }) as Row | undefined;
     if (row) hits.push({ article: toSummary(row), snippet: highlightSnippet(unpackBody(row.body_z).text, highlighter) });
   }
-  return { hits, total };
+  return capped ? { hits, total, totalCapped: true } : { hits, total };
 }

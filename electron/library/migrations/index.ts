@@ -1,7 +1,8 @@
 // Every schema version, in order. Append only: a shipped migration never changes.
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-tags-notes-search.ts';
+import { migration0003 } from './0003-tag-links-for-lists.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 export type { Migration } from './types.ts';

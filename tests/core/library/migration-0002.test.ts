@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups, openLibrary } from '../../../electron/library/library.ts';
-import { migrate, userVersion } from '../../../electron/library/migrate.ts';
+import { latestVersion, migrate, userVersion } from '../../../electron/library/migrate.ts';
 import { MIGRATIONS } from '../../../electron/library/migrations/index.ts';
 import { rawDb, tempDir, track } from './helpers.ts';
 
@@ -37,7 +37,7 @@ describe('0002 tags, notes, search, packed bodies', () => {
     expect(lib.getNote('a1')).toBe('');
 
     const raw = rawDb(file);
-    expect(userVersion(raw)).toBe(2);
+    expect(userVersion(raw)).toBe(latestVersion(MIGRATIONS));
     const cols = raw.prepare('PRAGMA table_info(articles)').all().map((c) => (c as { name: string }).name);
     expect(cols).toEqual(expect.arrayContaining(['note', 'tags_text', 'cjk', 'body_z']));
     expect(cols).not.toContain('text');

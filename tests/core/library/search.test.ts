@@ -113,6 +113,22 @@ describe('broad queries', () => {
   });
 });
 
+describe('count limit', () => {
+  it('stops counting at the limit, flags the total, and still puts title matches first', () => {
+    const { dir } = freshLibrary();
+    const lib = track(openLibrary(join(dir, 'capped.db'), { countLimit: 3 }));
+    const body = [1, 2, 3, 4].map((i) => saved(lib, `https://example.com/b${i}`, { title: `Other ${i}`, text: 'common word' }).id);
+    const titled = saved(lib, 'https://example.com/t', { title: 'Common knowledge', text: 'nothing' }).id;
+    const capped = lib.search('common', 3);
+    expect(capped).toMatchObject({ total: 3, totalCapped: true });
+    expect(capped.hits.map((h) => h.article.id)).toEqual([titled, body[3], body[2]]);
+    expect(lib.search('word', 3)).toMatchObject({ total: 3, totalCapped: true });
+    expect(lib.search('word', 10).total).toBe(4); // the limit is never below the page size
+    expect(lib.search('knowledge', 10)).toEqual(expect.not.objectContaining({ totalCapped: true }));
+    expect(lib.search('knowledge', 10).total).toBe(1);
+  });
+});
+
 describe('highlightSnippet', () => {
   it('marks words, prefixes and folded forms in the best window', () => {
     const h = highlighterFor([
