@@ -111,6 +111,12 @@ export function createCore(options: CoreOptions): Core {
       } catch (error) {
         // Quitting leaves the job 'fetching'; the next start puts it back in the queue.
         if (closing) return;
+        if (!queue.online && error instanceof CaptureError && error.code === 'network') {
+          // The network went away mid-fetch: wait for it rather than fail the article.
+          library.requeue(id);
+          emit('jobProgress', { id, status: 'pending', error: null });
+          return;
+        }
         if (signal.aborted) outcome = { error: CANCELLED };
         else if (error instanceof CaptureError) outcome = { error: error.message };
         else {

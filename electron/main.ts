@@ -78,8 +78,11 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-/** Opens the core; a damaged library can be restored from its newest backup, a newer one is left alone. */
-function openCore(): Core | null {
+/**
+ * Opens the core. A damaged library can be restored from a backup, newest first, each offered
+ * once; a library from a newer version is left alone.
+ */
+function openCore(triedBackups = new Set<string>()): Core | null {
   const options = {
     dataDir: app.getPath('userData'),
     rendererDir: here('../renderer'),
@@ -89,19 +92,20 @@ function openCore(): Core | null {
   try {
     return createCore(options);
   } catch (error) {
-    if (error instanceof LibraryCorruptError && error.backups[0]) {
+    const backup = error instanceof LibraryCorruptError ? error.backups.find((b) => !triedBackups.has(b)) : undefined;
+    if (error instanceof LibraryCorruptError && backup) {
       const choice = dialog.showMessageBoxSync({
         type: 'error',
         title: 'Lectern',
         message: 'Your library file is damaged.',
-        detail: `${error.problems.slice(0, 3).join('\n')}\n\nRestore the newest backup (${error.backups[0]})? The damaged file is kept beside it.`,
+        detail: `${error.problems.slice(0, 3).join('\n')}\n\nRestore the backup ${backup}? The damaged file is kept beside it.`,
         buttons: ['Restore backup', 'Quit'],
         defaultId: 0,
         cancelId: 1,
       });
       if (choice !== 0) return null;
-      restoreBackup(error.backups[0], error.file);
-      return createCore(options);
+      restoreBackup(backup, error.file);
+      return openCore(new Set([...triedBackups, backup]));
     }
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Lectern cannot open your library', message);
@@ -145,7 +149,16 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-  app.on('before-quit', () => void core.close());
+  // Let running captures and a backup in progress finish cleanly before the process ends.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 app.on('web-contents-created', (_event, contents) => lockDown(contents));

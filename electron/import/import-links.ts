@@ -14,12 +14,12 @@ export function importLinks(library: Library, text: string): ImportSummary {
   const problems = [...parsed.problems];
   let added = 0;
   let alreadySaved = 0;
-  parsed.links.forEach((item, index) => {
+  parsed.links.forEach((item) => {
     let url: string;
     try {
       url = normalizeUrl(item.url);
     } catch (error) {
-      problems.push({ row: index + 1, reason: error instanceof CaptureError ? `${item.url.slice(0, 200)}: ${error.message}` : 'unreadable address' });
+      problems.push({ row: item.row, reason: error instanceof CaptureError ? `${item.url.slice(0, 200)}: ${error.message}` : 'unreadable address' });
       return;
     }
     const { article, created } = library.addPending(url);

@@ -2,6 +2,8 @@
 // not read, so a bad row is reported and the rest still come in.
 
 export interface ImportedLink {
+  /** 1-based row in the source file, for problems found later (e.g. an unusable address). */
+  row: number;
   url: string;
   title: string | null;
   tags: string[];
@@ -23,7 +25,7 @@ export interface ParsedImport {
 
 /** Tags as they come in exports: "a,b", "a|b" or arrays; trimmed, deduplicated, bounded. */
 export function cleanTags(raw: unknown): string[] {
-  const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[,|]/) : [];
+  const parts = Array.isArray(raw) ? raw.filter((t): t is string => typeof t === 'string') : typeof raw === 'string' ? raw.split(/[,|]/) : [];
   const tags = parts.map((t) => t.trim()).filter((t) => t.length > 0 && t.length <= 100);
   return [...new Set(tags)].slice(0, 50);
 }

@@ -1,8 +1,15 @@
 // A small RFC 4180 CSV reader (quoted fields, doubled quotes, CRLF, newlines inside quotes):
 // Instapaper and Pocket both export CSV, and neither needs more than this.
 
+export interface CsvRows {
+  rows: Array<{ line: number; fields: string[] }>;
+  /** Line of a quote never closed: everything after it was read as one field. */
+  unclosedQuoteLine: number | null;
+}
+
 /** Rows of fields, with the 1-based line each row starts on. */
-export function parseCsv(text: string): Array<{ line: number; fields: string[] }> {
+export function parseCsv(text: string): CsvRows {
+  let quoteLine = 0;
   const rows: Array<{ line: number; fields: string[] }> = [];
   let fields: string[] = [];
   let field = '';
@@ -22,7 +29,10 @@ export function parseCsv(text: string): Array<{ line: number; fields: string[] }
       }
       continue;
     }
-    if (ch === '"' && field === '') quoted = true;
+    if (ch === '"' && field === '') {
+      quoted = true;
+      quoteLine = line;
+    }
     else if (ch === ',') {
       fields.push(field);
       field = '';
@@ -36,7 +46,8 @@ export function parseCsv(text: string): Array<{ line: number; fields: string[] }
       rowLine = line;
     } else field += ch;
   }
+  if (quoted) return { rows, unclosedQuoteLine: quoteLine };
   fields.push(field);
   if (fields.some((f) => f !== '')) rows.push({ line: rowLine, fields });
-  return rows;
+  return { rows, unclosedQuoteLine: null };
 }

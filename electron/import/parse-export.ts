@@ -5,7 +5,8 @@ import { parseHTML } from 'linkedom';
 import { cleanTags, truthy, type ImportedLink, type ImportProblem, type ParsedImport } from './imported-link.ts';
 import { parseCsv } from './parse-csv.ts';
 
-const link = (url: string, extra: Partial<ImportedLink> = {}): ImportedLink => ({
+const link = (row: number, url: string, extra: Partial<ImportedLink> = {}): ImportedLink => ({
+  row,
   url: url.trim(),
   title: extra.title?.trim() || null,
   tags: extra.tags ?? [],
@@ -37,13 +38,13 @@ function parsePocketHtml(html: string): ParsedImport {
     row++;
     const href = element.getAttribute('href');
     if (!href) problems.push({ row, reason: 'link without an address' });
-    else links.push(link(href, { title: element.textContent ?? '', tags: cleanTags(element.getAttribute('tags') ?? ''), archived }));
+    else links.push(link(row, href, { title: element.textContent ?? '', tags: cleanTags(element.getAttribute('tags') ?? ''), archived }));
   }
   return { format: 'pocket-html', links, problems };
 }
 
 function parseCsvExport(text: string): ParsedImport {
-  const [header, ...rows] = parseCsv(text);
+  const { rows: [header, ...rows], unclosedQuoteLine } = parseCsv(text);
   const names = (header?.fields ?? []).map((f) => f.trim().toLowerCase());
   const column = (name: string) => names.indexOf(name);
   const url = column('url');
@@ -53,6 +54,9 @@ function parseCsvExport(text: string): ParsedImport {
   const tags = column('tags');
   const links: ImportedLink[] = [];
   const problems: ImportProblem[] = [];
+  if (unclosedQuoteLine !== null) {
+    problems.push({ row: unclosedQuoteLine, reason: 'a quote opened here is never closed; the rest of the file was not read' });
+  }
   for (const { line, fields } of rows) {
     const address = fields[url]?.trim();
     if (!address) {
@@ -64,7 +68,7 @@ function parseCsvExport(text: string): ParsedImport {
     const state = status >= 0 ? (fields[status] ?? '').trim().toLowerCase() : '';
     const folderTag = place && !/^(unread|archive|starred)$/i.test(place) ? [place] : [];
     links.push(
-      link(address, {
+      link(line, address, {
         title: title >= 0 ? fields[title] ?? '' : '',
         tags: cleanTags([...cleanTags(tags >= 0 ? fields[tags] ?? '' : ''), ...folderTag]),
         archived: /^archive$/i.test(place) || state === 'archive' || state === 'archived',
@@ -98,7 +102,7 @@ function parseJson(text: string): ParsedImport {
     const rawTags = (record!.tags ?? record!.labels ?? []) as unknown;
     const tagNames = Array.isArray(rawTags) ? rawTags.map((t) => (t && typeof t === 'object' ? (t as { label?: unknown; name?: unknown }).label ?? (t as { name?: unknown }).name : t)) : rawTags;
     links.push(
-      link(url, {
+      link(row, url, {
         title: typeof record!.title === 'string' ? record!.title : '',
         tags: cleanTags(tagNames),
         archived: truthy(record!.is_archived) || truthy(record!.archived) || /^archived$/i.test(String(record!.state ?? '')),
@@ -115,7 +119,7 @@ function parseUrlList(text: string): ParsedImport {
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
-    if (/^\S+$/.test(line)) links.push(link(line));
+    if (/^\S+$/.test(line)) links.push(link(index + 1, line));
     else problems.push({ row: index + 1, reason: 'not a URL' });
   });
   return { format: 'url-list', links, problems };

@@ -63,6 +63,7 @@ export function createHandlers(deps: HandlerDeps): Api {
       return ok({ id });
     },
     async retryArticle(id) {
+      queue.forgive(id);
       const summary = library.requeue(id);
       if (summary) queue.kick();
       return changed(summary);

@@ -13,6 +13,8 @@ export interface CaptureQueueOptions {
 export class CaptureQueue {
   readonly #options: CaptureQueueOptions;
   readonly #running = new Map<string, { job: Promise<void>; abort: AbortController }>();
+  /** Jobs whose run() threw: skipped until retried, so one broken job cannot spin the queue. */
+  readonly #crashed = new Set<string>();
   #stopped = false;
   #online = true;
   #idleWaiters: Array<() => void> = [];
@@ -34,11 +36,14 @@ export class CaptureQueue {
     if (this.#stopped || !this.#online) return;
     for (const id of this.#options.pendingIds()) {
       if (this.#running.size >= this.#options.concurrency) break;
-      if (this.#running.has(id)) continue;
+      if (this.#running.has(id) || this.#crashed.has(id)) continue;
       const abort = new AbortController();
       const job = this.#options
         .run(id, abort.signal)
-        .catch((error: unknown) => console.error(`capture job ${id} crashed`, error))
+        .catch((error: unknown) => {
+          this.#crashed.add(id);
+          console.error(`capture job ${id} crashed`, error);
+        })
         .finally(() => {
           this.#running.delete(id);
           this.kick();
@@ -52,6 +57,11 @@ export class CaptureQueue {
   setOnline(online: boolean): void {
     this.#online = online;
     if (online) this.kick();
+  }
+
+  /** Lets a job that crashed run again (the user asked for a retry). */
+  forgive(id: string): void {
+    this.#crashed.delete(id);
   }
 
   /** Aborts a running job; returns whether one was running. */

@@ -37,8 +37,10 @@ export function loadReaderPreferences(store: KeyValueStore): ReaderPreferences {
   const merged: Record<string, unknown> = { ...DEFAULT_READER_PREFERENCES };
   if (stored && typeof stored === 'object') {
     for (const [key, value] of Object.entries(stored)) {
+      // hasOwn: a key such as "constructor" in a hand-edited file must not reach a built-in.
+      if (!Object.hasOwn(readerPreferencesSchema.shape, key)) continue;
       const field = readerPreferencesSchema.shape[key as keyof ReaderPreferences];
-      if (field?.safeParse(value).success) merged[key] = value;
+      if (field.safeParse(value).success) merged[key] = value;
     }
   }
   return readerPreferencesSchema.parse(merged);

@@ -180,6 +180,31 @@ describe('capture queue', () => {
     expect(value<ListPage>(await core.invoke('listArticles', [{ view: 'all' }])).items).toHaveLength(0);
   });
 
+  it('puts a capture cut off by a lost network back in the queue instead of failing it', async () => {
+    const server = await serveNews();
+    let cut = true;
+    let requested!: () => void;
+    const seen = new Promise<void>((resolve) => (requested = resolve));
+    server.route('/flaky', (req, res) => {
+      if (!cut) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+      requested();
+      // Hold the request until the test has gone offline, then drop the connection.
+      setTimeout(() => req.socket.destroy(), 150);
+    });
+    const { core } = await setup();
+    const { id } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/flaky')]));
+    await seen;
+    core.setOnline(false);
+    await core.idle();
+    expect(value<Article>(await core.invoke('getArticle', [id])).status).toBe('pending');
+
+    cut = false;
+    core.setOnline(true);
+    await new Promise((r) => setTimeout(r, 20));
+    await core.idle();
+    expect(value<Article>(await core.invoke('getArticle', [id])).status).toBe('done');
+  });
+
   it('resumes a capture interrupted by a quit', async () => {
     const server = await serveNews();
     let hang = true;
@@ -279,7 +304,10 @@ describe('import', () => {
     ].join('\n');
     const summary = value<ImportSummary>(await core.invoke('importLinks', [csv]));
     expect(summary).toMatchObject({ format: 'instapaper-csv', added: 1, alreadySaved: 1, problemCount: 2 });
-    expect(summary.problems.map((p) => p.reason).join(' ')).toMatch(/not a web address/);
+    expect(summary.problems).toEqual([
+      { row: 4, reason: expect.stringMatching(/not a web address/) },
+      { row: 5, reason: expect.stringMatching(/never closed/) },
+    ]);
     await core.idle();
 
     const all = value<ListPage>(await core.invoke('listArticles', [{ view: 'all' }])).items;

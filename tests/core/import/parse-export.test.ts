@@ -14,8 +14,8 @@ describe('parseExport', () => {
     const parsed = parseExport(html);
     expect(parsed.format).toBe('pocket-html');
     expect(parsed.links).toEqual([
-      { url: 'https://a.example/one', title: 'One', tags: ['climate', 'cities'], archived: false, starred: false },
-      { url: 'https://b.example/two', title: 'Two', tags: [], archived: true, starred: false },
+      { row: 1, url: 'https://a.example/one', title: 'One', tags: ['climate', 'cities'], archived: false, starred: false },
+      { row: 3, url: 'https://b.example/two', title: 'Two', tags: [], archived: true, starred: false },
     ]);
     expect(parsed.problems).toEqual([{ row: 2, reason: 'link without an address' }]);
   });
@@ -39,6 +39,13 @@ describe('parseExport', () => {
     ]);
     // The quoted newline moves the next rows down a line: rows are reported by file line.
     expect(parsed.problems).toEqual([{ row: 7, reason: 'no URL in this row' }]);
+    expect(parsed.links.map((l) => l.row)).toEqual([2, 4, 5, 6]);
+  });
+
+  it('reports a quote that is never closed instead of swallowing the rest silently', () => {
+    const parsed = parseExport('URL,Title,Selection,Folder,Timestamp\nhttps://a.example/1,ok,,Unread,1\nhttps://a.example/2,"unbalanced title,,Unread,2\nhttps://a.example/3,three,,Unread,3\n');
+    expect(parsed.links.map((l) => l.url)).toEqual(['https://a.example/1']);
+    expect(parsed.problems).toEqual([{ row: 3, reason: expect.stringMatching(/never closed/) }]);
   });
 
   it('reads a Pocket CSV with pipe-separated tags and status', () => {
@@ -53,7 +60,7 @@ describe('parseExport', () => {
   it('reads wallabag and Omnivore JSON, and reports items without a URL', () => {
     const json = JSON.stringify([
       { url: 'https://a.example/', title: 'A', is_archived: 1, is_starred: 0, tags: [{ label: 'news' }] },
-      { url: 'https://b.example/', title: 'B', state: 'Archived', labels: [{ name: 'later' }] },
+      { url: 'https://b.example/', title: 'B', state: 'Archived', labels: [{ name: 'later' }, null, { colour: 'red' }, 7] },
       { title: 'no url' },
       42,
     ]);
