@@ -81,7 +81,7 @@ export function createHandlers(deps: HandlerDeps): Api {
       return ok({ renamed });
     },
     async importLinks(text) {
-      const summary = importLinks(library, text);
+      const summary = await importLinks(library, text);
       if (summary.added) {
         emit('articleChanged', { id: '*', deleted: false });
         queue.kick();

@@ -17,6 +17,12 @@ function backupPath(dir: string, reason: string, now: Date): string {
   return file;
 }
 
+/**
+ * Backups are written under a temporary name and renamed when complete, so one cut off by a
+ * quit or crash is never listed, offered for restore, or taken as today's backup.
+ */
+const partial = (file: string): string => `${file}.partial`;
+
 /** Backup files, newest first (names sort by time). */
 export function listBackups(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -34,7 +40,8 @@ export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
 /** Synchronous full copy, used before migrating. */
 export function backupNow(db: DatabaseSync, dir: string, reason: string, now = new Date()): string {
   const file = backupPath(dir, reason, now);
-  db.prepare('VACUUM INTO ?').run(file);
+  db.prepare('VACUUM INTO ?').run(partial(file));
+  renameSync(partial(file), file);
   pruneBackups(dir);
   return file;
 }
@@ -47,7 +54,8 @@ export function dailyBackupDue(dir: string, now = new Date()): boolean {
 /** Online backup in small steps between event-loop turns. */
 export async function backupInBackground(db: DatabaseSync, dir: string, now = new Date()): Promise<string> {
   const file = backupPath(dir, 'daily', now);
-  await backup(db, file, { rate: 256 });
+  await backup(db, partial(file), { rate: 256 });
+  renameSync(partial(file), file);
   pruneBackups(dir);
   return file;
 }

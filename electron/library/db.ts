@@ -34,8 +34,12 @@ export function registerSqlFunctions(db: DatabaseSync): void {
   db.function('lectern_body_text', { deterministic: true }, bodyText);
 }
 
-/** Runs fn inside BEGIN IMMEDIATE … COMMIT; rolls back on any throw. Not re-entrant. */
+/**
+ * Runs fn inside BEGIN IMMEDIATE … COMMIT; rolls back on any throw. Inside a transaction
+ * already open, fn simply joins it (a throw then rolls back the outer one).
+ */
 export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
+  if (db.isTransaction) return fn();
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = fn();

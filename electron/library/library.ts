@@ -28,6 +28,14 @@ export { NewerSchemaError } from './migrate.ts';
 export { LibraryCorruptError } from './integrity.ts';
 export { listBackups, restoreBackup } from './backup.ts';
 
+/** The live article saved under an address, as given, after redirects, or canonical. One
+ * indexed lookup per column: an OR with ORDER BY rid makes SQLite scan the whole table. */
+export const FIND_SAVED_URL_SQL = `SELECT id FROM (
+     SELECT id, rid FROM articles WHERE url = :url AND deleted_at IS NULL
+     UNION ALL SELECT id, rid FROM articles WHERE final_url = :url AND deleted_at IS NULL
+     UNION ALL SELECT id, rid FROM articles WHERE canonical_url = :url AND deleted_at IS NULL)
+   ORDER BY rid LIMIT 1`;
+
 export interface OpenLibraryOptions {
   /** Where automatic backups go; none are made when omitted. */
   backupDir?: string;
@@ -100,8 +108,7 @@ export class Library {
   addPending(url: string): { article: ArticleSummary; created: boolean } {
     return inTransaction(this.#db, () => {
       const existing = this.#row(
-        `SELECT id FROM articles WHERE deleted_at IS NULL AND (url = :url OR final_url = :url OR canonical_url = :url)
-         ORDER BY rid LIMIT 1`,
+        FIND_SAVED_URL_SQL,
         { url },
       );
       if (existing) return { article: this.summary(String(existing.id))!, created: false };
@@ -114,6 +121,11 @@ export class Library {
       );
       return { article: this.summary(id)!, created: true };
     });
+  }
+
+  /** Runs many changes as one transaction: one disk sync instead of one per change. */
+  batch<T>(fn: () => T): T {
+    return inTransaction(this.#db, fn);
   }
 
   markFetching(id: string): void {
