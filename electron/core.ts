@@ -13,6 +13,7 @@ import type { FetchLimits, fetchResource } from './capture/fetch-resource.ts';
 import type { ApiEventName, ApiEvents, Result } from './ipc/api.ts';
 import { CANCELLED, createHandlers } from './ipc/handlers.ts';
 import { argumentSchemas, isApiName } from './ipc/schemas.ts';
+import { AssetKeeper } from './jobs/asset-keeper.ts';
 import { CaptureQueue } from './jobs/capture-queue.ts';
 import { openLibrary } from './library/library.ts';
 import type { KeyValueStore } from './preferences/reader-preferences.ts';
@@ -73,12 +74,8 @@ export function createCore(options: CoreOptions): Core {
     for (const listener of listeners) listener(event, payload);
   };
 
-  /** Deletes image files no live article uses, then forgets them. */
-  async function freeUnusedAssets(): Promise<void> {
-    const unused = library.unusedAssetHashes();
-    await assets.remove(unused);
-    library.forgetAssets(unused);
-  }
+  const keeper = new AssetKeeper(assets, library);
+  const freeUnusedAssets = () => keeper.freeUnused();
 
   // A daily backup of the library (the last few are kept), checked at start and every hour.
   let backupRunning: Promise<unknown> = Promise.resolve();
@@ -98,44 +95,50 @@ export function createCore(options: CoreOptions): Core {
       if (!pending) return;
       library.markFetching(id);
       emit('jobProgress', { id, status: 'fetching', error: null });
-      let outcome: { captured: CapturedArticle } | { error: string };
+      let saved = false;
       try {
-        const captured = await captureArticle(pending.url, {
-          assets,
-          limits: options.fetchLimits,
-          signal,
-          fetcher,
-          extract: (html, url) => extractPool.extract(html, url),
-        });
-        outcome = { captured };
-      } catch (error) {
+        const outcome = await capture(pending.url, keeper.storeFor(id), signal);
         // Quitting leaves the job 'fetching'; the next start puts it back in the queue.
-        if (closing) return;
-        if (!queue.online && error instanceof CaptureError && error.code === 'network') {
+        if (outcome === 'closing') return;
+        if (outcome === 'offline') {
           // The network went away mid-fetch: wait for it rather than fail the article.
           library.requeue(id);
           emit('jobProgress', { id, status: 'pending', error: null });
           return;
         }
-        if (signal.aborted) outcome = { error: CANCELLED };
-        else if (error instanceof CaptureError) outcome = { error: error.message };
-        else {
-          console.error(`capture of ${pending.url} failed`, error);
-          outcome = { error: 'Could not save this page (unexpected error).' };
-        }
-      }
-      if (!library.summary(id)) {
         // Deleted while it was being fetched: keep nothing of it.
-        await freeUnusedAssets();
-        return;
+        if (!library.summary(id)) return;
+        if ('captured' in outcome) {
+          library.completeCapture(id, outcome.captured);
+          saved = true;
+        } else library.failCapture(id, outcome.error);
+        const error = 'error' in outcome ? outcome.error : null;
+        emit('jobProgress', { id, status: error === null ? 'done' : 'failed', error });
+        emit('articleChanged', { id, deleted: false });
+      } finally {
+        await keeper.release(id, saved);
       }
-      if ('captured' in outcome) library.completeCapture(id, outcome.captured);
-      else library.failCapture(id, outcome.error);
-      const error = 'error' in outcome ? outcome.error : null;
-      emit('jobProgress', { id, status: error === null ? 'done' : 'failed', error });
-      emit('articleChanged', { id, deleted: false });
     },
   });
+
+  /** One capture, its failure turned into a reason the reader can act on. */
+  async function capture(
+    url: string,
+    store: AssetStore,
+    signal: AbortSignal,
+  ): Promise<{ captured: CapturedArticle } | { error: string } | 'closing' | 'offline'> {
+    try {
+      const extract = (html: string, pageUrl: string) => extractPool.extract(html, pageUrl);
+      return { captured: await captureArticle(url, { assets: store, limits: options.fetchLimits, signal, fetcher, extract }) };
+    } catch (error) {
+      if (closing) return 'closing';
+      if (!queue.online && error instanceof CaptureError && error.code === 'network') return 'offline';
+      if (signal.aborted) return { error: CANCELLED };
+      if (error instanceof CaptureError) return { error: error.message };
+      console.error(`capture of ${url} failed`, error);
+      return { error: 'Could not save this page (unexpected error).' };
+    }
+  }
 
   const handlers = createHandlers({
     library,

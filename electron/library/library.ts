@@ -362,6 +362,17 @@ export class Library {
       .map((r) => String((r as Row).hash));
   }
 
+  /** Which of these hashes a live article uses. */
+  assetsInUse(hashes: readonly string[]): Set<string> {
+    const used = new Set<string>();
+    const stmt = this.#stmts.get(
+      `SELECT 1 FROM article_assets aa JOIN articles a ON a.id = aa.article_id
+       WHERE aa.hash = :hash AND a.deleted_at IS NULL LIMIT 1`,
+    );
+    for (const hash of new Set(hashes)) if (stmt.get({ hash })) used.add(hash);
+    return used;
+  }
+
   /** After the asset files are freed: forgets those hashes if still unused; returns the ones forgotten. */
   forgetAssets(hashes: readonly string[]): string[] {
     const unused = new Set(this.unusedAssetHashes());

@@ -1,5 +1,6 @@
 // The whole core as the renderer sees it: invoke() with validation, capture jobs against a
 // real loopback server, a real SQLite file, cached images served by the app handler.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -316,5 +317,55 @@ describe('import', () => {
     expect(kept).toMatchObject({ status: 'done', starred: true, archived: false });
     const imported = all.find((a) => a.id !== existing)!;
     expect(imported).toMatchObject({ status: 'failed', tags: ['Reading'] });
+  });
+});
+
+describe('image cache', () => {
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+  const paragraph = 'The river rose through the night while engineers checked the new barrier, section by section, ' +
+    'and residents of the low streets watched the gauges climb toward the mark that flooded them before. ';
+  const articlePage = (title: string, images: string[]) =>
+    `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>` +
+    images.map((src, i) => `<p>${paragraph.repeat(3)}</p><figure><img src="${src}" alt="figure ${i}"></figure>`).join('') +
+    `<p>${paragraph.repeat(3)}</p></article></body></html>`;
+  const served = async (core: Core, hash: string) => (await core.handleRequest(new Request(`http://lectern.test/assets/${hash}`))).status;
+
+  it('keeps an image a running capture holds when another article using it is deleted', async () => {
+    const server = await serveNews();
+    let releaseSlow!: () => void;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    server.route('/a', { body: articlePage('First story', ['/images/photo-1.png']) });
+    server.route('/b', { body: articlePage('Second story', ['/images/photo-1.png', '/images/slow.jpg']) });
+    server.route('/images/slow.jpg', (_req, res) => {
+      void slowGate.then(() => res.writeHead(200, { 'content-type': 'image/jpeg' }).end(photo2));
+    });
+    const { core } = await setup();
+    const a = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/a')]));
+    await core.idle();
+    const b = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/b')]));
+    while (!server.hits.get('/images/slow.jpg')) await new Promise((r) => setTimeout(r, 20));
+
+    value(await core.invoke('deleteArticle', [a.id]));
+    releaseSlow();
+    await core.idle();
+    expect(value<Article>(await core.invoke('getArticle', [b.id])).status).toBe('done');
+    expect(await served(core, sha256(photo1))).toBe(200);
+  });
+
+  it('leaves no image behind when a capture is cancelled', async () => {
+    const server = await serveNews();
+    const photo3 = readFileSync(join(fixtures, 'images', 'photo-3.png'));
+    server.route('/images/photo-3.png', { headers: { 'content-type': 'image/png' }, body: photo3 });
+    server.route('/c', { body: articlePage('Third story', ['/images/photo-3.png', '/images/never.jpg']) });
+    server.route('/images/never.jpg', () => undefined);
+    const { core } = await setup();
+    const c = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/c')]));
+    while (!server.hits.get('/images/never.jpg')) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
+
+    value(await core.invoke('cancelCapture', [c.id]));
+    await core.idle();
+    expect(value<Article>(await core.invoke('getArticle', [c.id])).status).toBe('failed');
+    expect(await served(core, sha256(photo3))).toBe(404);
   });
 });
