@@ -23,6 +23,9 @@ const CHROME_NAMES = new Set([
   'next-prev', 'post-navigation', 'prev-next', 'td-post-next-prev', 'print-only', 'noprint',
 ]);
 
+// "u-hide-print", "d-print-none", "print:d-none": the site itself leaves it out of a printed copy.
+const HIDDEN_IN_PRINT = /^(?:[a-z]+-)?(?:hide-print|hidden-print|no-print|d-print-none|print:d-none|print:hidden)$/i;
+
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'dialog', 'alertdialog', 'search', 'menu', 'menubar', 'toolbar']);
 
 const wordsOf = (name: string): string[] =>
@@ -32,6 +35,9 @@ const wordsOf = (name: string): string[] =>
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ASIDE', 'NAV', 'FOOTER', 'HEADER', 'UL', 'OL', 'LI', 'FORM', 'FIGURE', 'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'INS', 'DL', 'IFRAME', 'ARTICLE']);
 // Ids are often generated from headings ("sharing-with-a-team"); only short ones name a widget.
 const MAX_ID_WORDS = 3;
+// A heading's class names how it looks ("anchorWithStickyNavbar": offset below a sticky bar), not
+// what it is; a chrome heading sits in a chrome container, or says what it is ("Related posts").
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 export type ChromeStrength = 'strong' | 'weak' | null;
 
@@ -40,12 +46,13 @@ export function chromeStrength(element: Element): ChromeStrength {
   if (!CONTAINERS.has(element.tagName.toUpperCase())) return null;
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES.has(role.trim().toLowerCase())) return 'strong';
+  if (HEADINGS.has(element.tagName.toUpperCase())) return null;
   let strength: ChromeStrength = null;
   const names = (element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
   const id = element.getAttribute('id');
   if (id && wordsOf(id).length <= MAX_ID_WORDS) names.push(id);
   for (const name of names) {
-    if (CHROME_NAMES.has(name.toLowerCase())) return 'strong';
+    if (CHROME_NAMES.has(name.toLowerCase()) || HIDDEN_IN_PRINT.test(name)) return 'strong';
     for (const word of wordsOf(name)) {
       if (CHROME_WORDS.has(word)) return 'strong';
       if (WEAK_CHROME_WORDS.has(word)) strength = 'weak';

@@ -89,7 +89,8 @@ export function shortTextOf(root: Element, maxVisible: number): string | null {
     if (isText(node)) {
       const value = node.nodeValue ?? '';
       text += value;
-      visible += value.replace(/\s+/g, '').length;
+      // Zero-width characters (a heading permalink's only "text") show nothing either.
+      visible += value.replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '').length;
       if (visible > maxVisible) return null;
     }
     node = nextNode(node, root);

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { chooseFromSrcset, isPlaceholderSrc, lazySourceOf } from './image-sources.ts';
-import { chromeStrength, proseParagraphs } from './boilerplate.ts';
+import { chromeStrength, normalizeSpace, proseParagraphs } from './boilerplate.ts';
 import { elementsUnder, indexElements, indexedWithin, type ElementIndex } from './dom-walk.ts';
 
 // Work done on the parsed page before Readability sees it: fix the base URL, turn lazily
@@ -131,7 +131,23 @@ export function prepareDocument(document: Document, pageUrl: string, index: Elem
   const inBody = indexedWithin(index, body);
   for (const element of inBody) if (isAlwaysRemoved(element)) element.remove();
   removeBoilerplate(body, inBody);
+  for (const pre of tagged('PRE')) unwrapCodeBlock(pre);
   return base;
+}
+
+/**
+ * Highlighters wrap each <pre> in divs of their own ("codeBlockContent", "highlight"); a class
+ * word like "content" makes Readability score such a wrapper above the article around it, and
+ * keep one code block instead of the page. The wrappers say nothing a reader sees: they go.
+ */
+function unwrapCodeBlock(pre: Element): void {
+  const text = normalizeSpace(pre.textContent ?? '');
+  let outer: Element = pre;
+  for (let parent = pre.parentElement; parent?.tagName.toUpperCase() === 'DIV'; parent = parent.parentElement) {
+    if (normalizeSpace(parent.textContent ?? '') !== text) break;
+    outer = parent;
+  }
+  if (outer !== pre) outer.replaceWith(pre);
 }
 
 /** Removes elements whose class/id say they are page chrome, unless they hold the page's text. */
