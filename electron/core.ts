@@ -61,13 +61,9 @@ export function createCore(options: CoreOptions): Core {
   // Retries with backoff for 429/5xx, and politeness limits per host and overall.
   const scheduler = new FetchScheduler();
   const allowFetch = options.allowFetch;
+  // The guard goes down to fetchResource so that every redirect hop is checked too.
   const fetcher: typeof fetchResource = allowFetch
-    ? async (url, fetchOptions) => {
-        if (!URL.canParse(url) || !allowFetch(new URL(url))) {
-          throw new CaptureError('invalid-url', `Not fetched: ${URL.canParse(url) ? new URL(url).host : url} is not allowed.`);
-        }
-        return scheduler.fetch(url, fetchOptions);
-      }
+    ? (url, fetchOptions = {}) => scheduler.fetch(url, { ...fetchOptions, allowDestination: allowFetch })
     : scheduler.fetch;
   const listeners = new Set<CoreListener>();
   const emit: CoreListener = (event, payload) => {

@@ -41,8 +41,10 @@ export interface FetchOptions {
   limits?: Partial<FetchLimits>;
   signal?: AbortSignal;
   accept?: string;
-  /** Sent as Referer on image requests: some hosts refuse hotlinks without it. */
+  /** Sent as Referer on image requests (some hosts refuse hotlinks without it): its origin only. */
   referrer?: string;
+  /** Checked for the first address and every redirect hop; a refused one fails the fetch. */
+  allowDestination?: (url: URL) => boolean;
 }
 
 export interface FetchedResource {
@@ -75,6 +77,9 @@ export async function fetchResource(input: string, options: FetchOptions = {}): 
     let url = parseWebUrl(input);
     const visited = new Set<string>();
     for (let hop = 0; ; hop++) {
+      if (options.allowDestination && !options.allowDestination(url)) {
+        throw new CaptureError('invalid-url', `Not fetched: ${url.host} is not an allowed destination.`);
+      }
       visited.add(url.href);
       const response = await openResponse(url, limits, signal, options);
       const location = response.headers.location;
@@ -107,6 +112,14 @@ export async function fetchResource(input: string, options: FetchOptions = {}): 
   }
 }
 
+/** The page's origin, never its path or query; nothing at all from https to http. */
+function refererFor(page: string | undefined, target: URL): string | null {
+  if (!page || !URL.canParse(page)) return null;
+  const from = new URL(page);
+  if (from.protocol === 'https:' && target.protocol === 'http:') return null;
+  return `${from.origin}/`;
+}
+
 function nextHop(from: URL, location: string): URL {
   let next: URL;
   try {
@@ -131,7 +144,8 @@ function openResponse(url: URL, limits: FetchLimits, signal: AbortSignal, option
       'accept-encoding': 'gzip, deflate, br',
       'accept-language': 'en;q=0.9, *;q=0.5',
     };
-    if (options.referrer) headers.referer = options.referrer;
+    const referer = refererFor(options.referrer, url);
+    if (referer) headers.referer = referer;
     // agent: false — a fresh socket per request, so the connect timer always measures a connect.
     const req = request(url, { method: 'GET', headers, agent: false, signal });
     const connectTimer = setTimeout(() => {

@@ -120,6 +120,18 @@ describe('core', () => {
     expect((await core.handleRequest(new Request(`http://lectern.test${src}`))).status).toBe(404);
   });
 
+  it('never follows a redirect to a host the core may not contact', async () => {
+    const server = await serveNews();
+    server.route('/bounce', { status: 302, headers: { location: 'http://outside.invalid/story' }, body: '' });
+    const { core } = await setup();
+    const { id } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/bounce')]));
+    await core.idle();
+    expect(value<Article>(await core.invoke('getArticle', [id]))).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/outside\.invalid is not an allowed destination/),
+    });
+  });
+
   it('opens only web links externally', async () => {
     const { core } = await setup();
     expect(await core.invoke('openExternal', ['file:///etc/passwd'])).toMatchObject({ ok: false });

@@ -188,3 +188,33 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('soon')).toBeUndefined();
   });
 });
+
+describe('destinations and referer', () => {
+  let server: FixtureServer;
+  const referers: Array<string | undefined> = [];
+  beforeAll(async () => {
+    server = await startFixtureServer({
+      '/out': { status: 302, headers: { location: 'http://outside.invalid/page' }, body: '' },
+      '/image': (req, res) => {
+        referers.push(req.headers.referer);
+        res.writeHead(200, { 'content-type': 'image/png' }).end('png');
+      },
+    });
+  });
+  afterAll(() => server.close());
+
+  it('checks every redirect hop against allowDestination', async () => {
+    const loopbackOnly = (url: URL) => url.hostname === '127.0.0.1';
+    await expect(fetchResource(server.url('/out'), { allowDestination: loopbackOnly })).rejects.toMatchObject({
+      code: 'invalid-url',
+      message: expect.stringMatching(/outside\.invalid is not an allowed destination/),
+    });
+    await expect(fetchResource('http://outside.invalid/', { allowDestination: loopbackOnly })).rejects.toMatchObject({ code: 'invalid-url' });
+  });
+
+  it('sends only the page origin as referer, and none from https to http', async () => {
+    await fetchResource(server.url('/image'), { referrer: `${server.origin}/2026/story?token=secret` });
+    await fetchResource(server.url('/image'), { referrer: 'https://news.example/2026/story?token=secret' });
+    expect(referers).toEqual([`${server.origin}/`, undefined]);
+  });
+});
