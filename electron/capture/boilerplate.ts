@@ -75,9 +75,13 @@ const CHROME_LABEL = new RegExp(
       'share(?: this(?: article| story| post)?)?:?', 'share on \\w+', 'tweet', 'email', 'print', 'copy link',
       'related(?: posts| articles| stories| content| reading)?:?', 'more from .{1,40}', 'more stories', 'read more:?', 'read next:?', 'recommended(?: for you| stories)?',
       'you (?:may|might) also like:?', 'most (?:read|popular|viewed)', 'must read', 'trending(?: now)?', 'popular posts', 'latest (?:news|posts|stories)',
-      'leave a (?:reply|comment)', 'post a comment', 'comments?', '\\d+ comments?', 'join the (?:discussion|conversation)', 'please enter your (?:comment|name here|email address here)!?',
+      'leave a (?:reply|comment)', 'reader interactions', 'post a comment', 'comments?', '\\d+ comments?', 'join the (?:discussion|conversation)', 'please enter your (?:comment|name here|email address here)!?',
       'sign up for (?:our|the) newsletter', 'subscribe(?: now| to our newsletter)?', 'follow us(?: on .{1,30})?', 'tags:?', 'filed under:?', 'previous (?:article|post)', 'next (?:article|post)',
       'accept(?: all)?(?: cookies)?', 'cookie settings',
+      // Metrics and permission links around papers and posts ("4,210 Accesses", "4.9 from 212 votes").
+      '[\\d.,]+\\s*[km]? (?:accesses|citations|altmetric|views|downloads|reads|mentions|upvotes|votes|ratings)',
+      '[\\d.]+ (?:from|out of) [\\d,]+ (?:votes|ratings|reviews)', 'no ratings yet', 'metrics', 'article metrics',
+      'reprints(?: and permissions)?', 'request permissions', 'cite this article', 'download (?:pdf|citation)',
       '\\d+ min(?:ute)?s? read\\b.{0,40}', 'listen(?: to this (?:article|story))?', '[¶§#🔗]', 'permalink',
     ].join('|') +
     ')$',
@@ -100,3 +104,7 @@ export const isOtherArticlesHeading = (text: string): boolean =>
   /^(?:related|more from|more stories|read next|read more|recommended|you (?:may|might) also|most (?:read|popular|viewed)|must read|trending|popular posts|latest (?:news|posts|stories)|further reading on this site)/i.test(
     normalizeSpace(text),
   );
+
+// "This post may contain affiliate links…": a disclosure about the page, not part of the text.
+export const isAffiliateDisclosure = (text: string): boolean =>
+  text.length <= 300 && /\b(?:contains?|may contain|includes?|uses?) affiliate links\b|\bas an amazon associate\b/i.test(text);

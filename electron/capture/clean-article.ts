@@ -1,4 +1,6 @@
 import { chromeStrength, isChromeLabel, isOtherArticlesHeading, normalizeSpace } from './boilerplate.ts';
+import { removeLeadMetadata, removeDisclosures } from './lead-metadata.ts';
+import { removeClosingBoilerplate } from './closing-boilerplate.ts';
 import { closestTag, containsTag, elementsByTag, elementsUnder, hasVisibleText, shortTextOf } from './dom-walk.ts';
 import { holdsArticle } from './prepare-document.ts';
 
@@ -113,7 +115,7 @@ function removeBylineLine(root: Element, byline: string | null): void {
   }
 }
 
-export function cleanArticle(root: Element, title: string | null, byline: string | null = null): void {
+export function cleanArticle(root: Element, title: string | null, byline: string | null = null, siteName: string | null = null): void {
   const totalText = (root.textContent ?? '').length || 1;
   for (const element of elementsUnder(root)) {
     const strength = chromeStrength(element);
@@ -123,6 +125,9 @@ export function cleanArticle(root: Element, title: string | null, byline: string
   for (const element of elementsByTag(root, NEVER_KEPT)) element.remove();
   removeOtherArticleSections(root);
   removeChromeLabels(root);
+  removeDisclosures(root);
+  removeLeadMetadata(root, siteName);
+  removeClosingBoilerplate(root);
   removeImagelessFigures(root);
   removeDuplicateTitle(root, title);
   removeBylineLine(root, byline);

@@ -7,6 +7,8 @@ import { tryNormalizeUrl } from './normalize-url.ts';
 import { readPageMetadata, normalizeLang, isRtlLanguage } from './page-metadata.ts';
 import { parseDocument, prepareDocument } from './prepare-document.ts';
 import { sanitizeArticleHtml } from './sanitize-article.ts';
+import { questionAndAcceptedAnswer } from './question-answer.ts';
+import { applyReadabilityHints } from './readability-hints.ts';
 import { normalizeSpace } from './boilerplate.ts';
 
 /** What extraction finds in one page's HTML; image URLs are still remote here. */
@@ -38,9 +40,11 @@ export function extractArticle(html: string, url: string): Extracted {
   const base = prepareDocument(document, url, index);
   // keepClasses: our clean-up after Readability still needs them; the sanitiser drops them.
   // JSON-LD was read above (prepareDocument removes the scripts that carry it).
-  const parsed = new Readability(document, { keepClasses: true, disableJSONLD: true, serializer: (node) => node }).parse();
+  const thread = questionAndAcceptedAnswer(document, index.all);
+  if (!thread) applyReadabilityHints(document, index, metadata.heading);
+  const parsed = thread ? null : new Readability(document, { keepClasses: true, disableJSONLD: true, serializer: (node) => node }).parse();
   // Readability gives up on very short pages; what is left of the body is the article then.
-  const grabbed = parsed?.content as unknown as Element | null | undefined;
+  const grabbed = thread ?? (parsed?.content as unknown as Element | null | undefined);
   const content = (grabbed && narrowToMarkedArticle(grabbed)) ?? fallbackBody(html, url);
   if (!content) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');
   // Our metadata reads what Readability reads, in its order, plus JSON-LD and more tags.
@@ -48,7 +52,7 @@ export function extractArticle(html: string, url: string): Extracted {
   const rawTitle = clean(metadata.title) ?? stripTitleSuffix(clean(metadata.documentTitle)) ?? clean(parsed?.title) ?? '';
   const title = preferHeading(stripSiteName(rawTitle, siteName), metadata.heading) || fallbackTitle(url);
   const byline = cleanByline(metadata.byline) ?? cleanByline(parsed?.byline);
-  cleanArticle(content, title, byline);
+  cleanArticle(content, title, byline, siteName);
   const safeHtml = sanitizeArticleHtml(content.innerHTML).trim();
   if (!safeHtml) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');
   const text = elementToText(content);

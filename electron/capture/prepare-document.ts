@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { chooseFromSrcset, isPlaceholderSrc, lazySourceOf } from './image-sources.ts';
 import { chromeStrength, normalizeSpace, proseParagraphs } from './boilerplate.ts';
 import { elementsUnder, indexElements, indexedWithin, type ElementIndex } from './dom-walk.ts';
+import { revealFoldedText } from './reveal-hidden.ts';
 
 // Work done on the parsed page before Readability sees it: fix the base URL, turn lazily
 // loaded images into real ones (Readability scores and keeps what has a src), and drop the
@@ -129,6 +130,7 @@ export function prepareDocument(document: Document, pageUrl: string, index: Elem
   const body = document.body;
   if (!body) return base;
   const inBody = indexedWithin(index, body);
+  revealFoldedText(inBody);
   for (const element of inBody) if (isAlwaysRemoved(element)) element.remove();
   removeBoilerplate(body, inBody);
   for (const pre of tagged('PRE')) unwrapCodeBlock(pre);

@@ -1,0 +1,90 @@
+import { normalizeSpace } from './boilerplate.ts';
+import type { ElementIndex } from './dom-walk.ts';
+
+// Readability reads class and id names as hints, and a few of its hints misfire on markup
+// that is common in articles. These steps run on the prepared page, just before it.
+
+// Readability's own patterns (v0.6): a node whose class/id matches UNLIKELY but not MAYBE is
+// dropped unseen, with everything inside it.
+const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const MAYBE = /and|article|body|column|content|main|shadow/i;
+const HEADINGS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'];
+
+// Labels of a recipe card's detail line ("Prep Time 15 mins", "Servings 10"); the line is
+// often classed "meta", which Readability penalises as a byline/date line.
+const RECIPE_DETAIL = /^(?:(?:prep|preparation|cook|cooking|total|active|bake|baking|rest|resting|chill|chilling) time|servings|serves|yield|makes)$/i;
+
+const matchString = (element: Element): string => `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+const isUnlikely = (element: Element): boolean => {
+  const names = matchString(element);
+  return UNLIKELY.test(names) && !MAYBE.test(names);
+};
+
+/**
+ * A heading classed "…-header" (a recipe card's "Ingredients") is a header by nature; the
+ * word says nothing about page chrome, but Readability drops it as an unlikely candidate.
+ */
+function unflagHeadings(index: ElementIndex): void {
+  for (const tag of HEADINGS) {
+    for (const heading of index.byTag.get(tag) ?? []) {
+      const classes = heading.getAttribute('class');
+      if (!classes || !/header/i.test(classes)) continue;
+      heading.setAttribute('class', classes.split(/\s+/).filter((name) => !/header/i.test(name)).join(' '));
+    }
+  }
+}
+
+/**
+ * Inline spans inside a paragraph are words of it: a wire service's dateline
+ * (`<span class="legendSpanClass">ELY, Nev.</span>`) matches "legends" and would be cut out of
+ * the sentence. Their class names are cleared when they match Readability's unlikely pattern.
+ */
+function unflagInlineSpans(index: ElementIndex): void {
+  for (const span of index.byTag.get('SPAN') ?? []) {
+    if (!span.hasAttributes() || !isUnlikely(span)) continue;
+    let inParagraph = false;
+    for (let node = span.parentElement, depth = 0; node && depth < 4 && !inParagraph; node = node.parentElement, depth++) inParagraph = node.tagName === 'P';
+    if (!inParagraph) continue;
+    span.removeAttribute('class');
+    span.removeAttribute('id');
+  }
+}
+
+function unflagRecipeDetails(index: ElementIndex): void {
+  for (const span of [...(index.byTag.get('SPAN') ?? []), ...(index.byTag.get('DT') ?? [])]) {
+    if (!RECIPE_DETAIL.test(normalizeSpace(span.textContent ?? ''))) continue;
+    for (let node = span.parentElement; node && node.tagName !== 'BODY'; node = node.parentElement) {
+      const classes = node.getAttribute('class');
+      if (classes && /meta/i.test(classes)) node.setAttribute('class', classes.split(/\s+/).filter((name) => !/meta/i.test(name)).join(' '));
+      if (node.tagName === 'ARTICLE' || node.tagName === 'MAIN') break;
+    }
+  }
+}
+
+/**
+ * Readability removes the first <h1>/<h2> that looks like the title. When the page's own title
+ * heading sits in a container it drops unseen (`<header class="entry-header">`), that removal
+ * lands on the next look-alike instead: a recipe card's name, a product box's heading. The
+ * title heading is moved to the start of the body, where Readability meets (and drops) it first.
+ */
+function hoistTitleHeading(document: Document, index: ElementIndex, title: string | null): void {
+  const body = document.body;
+  if (!title || !body) return;
+  const wanted = normalizeSpace(title).toLowerCase();
+  const heading = (index.byTag.get('H1') ?? []).find((h1) => normalizeSpace(h1.textContent ?? '').toLowerCase() === wanted && body.contains(h1));
+  if (!heading) return;
+  let dropped = false;
+  for (let node = heading.parentElement; node && node !== body; node = node.parentElement) if (isUnlikely(node)) dropped = true;
+  if (!dropped) return;
+  const copy = document.createElement('h1');
+  copy.textContent = heading.textContent;
+  heading.remove();
+  body.insertBefore(copy, body.firstChild);
+}
+
+export function applyReadabilityHints(document: Document, index: ElementIndex, title: string | null): void {
+  unflagHeadings(index);
+  unflagRecipeDetails(index);
+  unflagInlineSpans(index);
+  hoistTitleHeading(document, index, title);
+}
