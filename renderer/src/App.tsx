@@ -1,25 +1,29 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../electron/ipc/api.ts';
 import { AddUrlForm } from './components/AddUrlForm.tsx';
-import { ArticleList } from './components/ArticleList.tsx';
 import { DisplaySettingsPanel } from './components/DisplaySettingsPanel.tsx';
-import { EmptyState } from './components/EmptyState.tsx';
+import { ListScreen } from './components/ListScreen.tsx';
 import { Reader } from './components/Reader.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { ShortcutHelp } from './components/ShortcutHelp.tsx';
-import { ViewTabs } from './components/ViewTabs.tsx';
+import { Toasts } from './components/Toasts.tsx';
+import { useAddByPasteOrDrop } from './hooks/useAddByPasteOrDrop.ts';
 import { useArticle } from './hooks/useArticle.ts';
+import { useArticleActions } from './hooks/useArticleActions.ts';
 import { useArticleList } from './hooks/useArticleList.ts';
-import { useOnline } from './hooks/useOnline.ts';
-import { usePreferences } from './hooks/usePreferences.ts';
 import { useHashRoute } from './hooks/useHashRoute.ts';
-import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { useLibraryCounts } from './hooks/useLibraryCounts.ts';
 import { useLiveUpdates } from './hooks/useLiveUpdates.ts';
+import { usePreferences } from './hooks/usePreferences.ts';
+import { useQueueStatus } from './hooks/useQueueStatus.ts';
+import { useRecentSearches } from './hooks/useRecentSearches.ts';
 import { useSearch } from './hooks/useSearch.ts';
-import { call, errorMessage } from './lib/bridge.ts';
-import { navigate, routeHref, VIEWS, type Route } from './lib/route.ts';
-
-type ListRoute = Extract<Route, { kind: 'list' }>;
+import { useSelection } from './hooks/useSelection.ts';
+import { useShortcuts } from './hooks/useShortcuts.ts';
+import { useToasts } from './hooks/useToasts.ts';
+import { useUndoableDelete } from './hooks/useUndoableDelete.ts';
+import { call } from './lib/bridge.ts';
+import { navigate, sameList, type ListRoute } from './lib/route.ts';
 
 export function App() {
   const route = useHashRoute();
@@ -27,13 +31,15 @@ export function App() {
   // The list stays loaded while reading, so Back returns to the same place instantly.
   const [listRoute, setListRoute] = useState<ListRoute>(route.kind === 'list' ? route : { kind: 'list', view: 'unread' });
   useEffect(() => {
-    if (route.kind === 'list') setListRoute((prev) => (prev.view === route.view && prev.tag === route.tag ? prev : route));
+    if (route.kind === 'list') setListRoute((prev) => (sameList(prev, route) ? prev : route));
   }, [route]);
-  const { view: listView, tag } = listRoute;
 
-  const list = useArticleList(listView, tag);
+  const list = useArticleList(listRoute);
   const display = usePreferences();
-  const online = useOnline();
+  const queue = useQueueStatus();
+  const counts = useLibraryCounts(!list.loading || list.items.length > 0);
+  const toasts = useToasts();
+  const recentSearches = useRecentSearches();
   const [helpOpen, setHelpOpen] = useState(false);
   const reader = useArticle(readerId);
   const [query, setQuery] = useState('');
@@ -46,17 +52,45 @@ export function App() {
   const [actionError, setActionError] = useState<string | null>(null);
   const addUrlRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const tagInputRef = useRef<HTMLInputElement>(null);
 
-  const shown: ArticleSummary[] = useMemo(
-    () => (searching ? (search.result?.hits.map((h) => h.article) ?? []) : list.items),
-    [searching, search.result, list.items],
-  );
+  const { hide, applyChanges, applySummary, reload: reloadList } = list;
+  const undoDelete = useUndoableDelete({
+    toasts,
+    hide,
+    restore: useCallback(
+      (ids: string[]) => {
+        applyChanges(ids);
+        setSearchRevision((n) => n + 1);
+      },
+      [applyChanges],
+    ),
+    onError: setActionError,
+  });
+  const { pending } = undoDelete;
+
+  const shown: ArticleSummary[] = useMemo(() => {
+    const rows = searching ? (search.result?.hits.map((h) => h.article) ?? []) : list.items;
+    return pending.size === 0 ? rows : rows.filter((a) => !pending.has(a.id));
+  }, [searching, search.result, list.items, pending]);
   const snippets = useMemo(
     () => (searching ? new Map(search.result?.hits.map((h) => [h.article.id, h.snippet])) : undefined),
     [searching, search.result],
   );
+  const selection = useSelection(shown);
+  const { clear: clearSelection } = selection;
 
-  useEffect(() => setSelectedIndex(-1), [listView, tag, searching]);
+  useEffect(() => {
+    setSelectedIndex(-1);
+    clearSelection();
+  }, [listRoute, searching, clearSelection]);
+
+  // A search whose result was opened is worth offering again.
+  const { remember } = recentSearches;
+  useEffect(() => {
+    if (readerId && searching) remember(query);
+    // Keyed on opening an article only, not on every keystroke after.
+  }, [readerId]);
 
   // Coming back from the reader puts focus back on the row that was open.
   const wasReading = useRef(readerId !== null);
@@ -67,13 +101,14 @@ export function App() {
   }, [readerId, reader.article, selectedIndex]);
 
   useLiveUpdates((ids) => {
-    list.applyChanges(ids);
+    // '*' means many articles changed at once (a tag renamed, links imported): re-read the list.
+    if (ids.has('*')) reloadList();
+    applyChanges([...ids].filter((id) => id !== '*' && !pending.has(id)));
     if (searching) setSearchRevision((n) => n + 1);
-    if (readerId && ids.has(readerId)) reader.reload();
+    if (readerId && (ids.has(readerId) || ids.has('*'))) reader.reload();
   });
 
   const { patch: patchReader } = reader;
-  const { applySummary } = list;
   const afterChange = useCallback(
     (summary: ArticleSummary) => {
       patchReader(summary);
@@ -82,65 +117,46 @@ export function App() {
     },
     [patchReader, applySummary],
   );
-
-  const runAction = useCallback(
-    (action: Promise<ArticleSummary>) => {
-      setActionError(null);
-      action.then(afterChange).catch((err: unknown) => setActionError(errorMessage(err)));
-    },
-    [afterChange],
-  );
+  const actions = useArticleActions({ afterChange, setActionError, toasts, remove: undoDelete.remove, clearSelection });
+  const dragging = useAddByPasteOrDrop(actions.saveLink);
 
   const rowActions = useMemo(
     () => ({
+      ...actions.rowActions,
       onFocusRow: setSelectedIndex,
-      onStar: (a: ArticleSummary) => runAction(call('setStarred', a.id, !a.starred)),
-      onArchive: (a: ArticleSummary) => runAction(call('setArchived', a.id, !a.archived)),
-      onRetry: (a: ArticleSummary) => runAction(call('retryArticle', a.id)),
+      onSelect: (index: number, how: 'toggle' | 'range') => (how === 'range' ? selection.extendTo(index) : selection.toggle(index)),
     }),
-    [runAction],
+    [actions.rowActions, selection],
   );
 
-  const current = readerId ? reader.article : shown[selectedIndex];
-  const moveSelection = (delta: number) => {
-    if (readerId) {
-      window.scrollBy({ top: delta * 120, behavior: 'smooth' });
-      return;
-    }
-    if (shown.length === 0) return;
-    setSelectedIndex((i) => Math.min(shown.length - 1, Math.max(0, i < 0 ? 0 : i + delta)));
-    setFocusRequest((n) => n + 1);
-  };
-  const backToList = () => navigate(listRoute);
+  const backToList = useCallback(() => navigate(listRoute), [listRoute]);
+  const { runAction } = actions;
+  const article = reader.article;
+  const readerActions = useMemo(
+    () => ({
+      onBack: backToList,
+      onStar: () => article && runAction(call('setStarred', article.id, !article.starred)),
+      onArchive: () => article && runAction(call('setArchived', article.id, !article.archived)),
+      onRetry: () => article && runAction(call('retryArticle', article.id)),
+      onCopyLink: () => article && actions.copyLink(article),
+      onAddTags: (tags: string[]) => article && runAction(call('addTags', article.id, tags)),
+      onRemoveTag: (tag: string) => article && runAction(call('removeTag', article.id, tag)),
+      onDelete: () => {
+        if (!article) return;
+        undoDelete.remove([article]);
+        backToList();
+      },
+    }),
+    [article, backToList, runAction, actions, undoDelete],
+  );
 
-  useKeyboardShortcuts({
-    next: () => moveSelection(1),
-    prev: () => moveSelection(-1),
-    open: () => {
-      if (!readerId && current) navigate({ kind: 'reader', id: current.id });
-    },
-    back: () => {
-      if (readerId) backToList();
-      else if (searching) setQuery('');
-    },
-    star: () => current && rowActions.onStar(current),
-    archive: () => current && rowActions.onArchive(current),
-    search: () => {
-      if (readerId) backToList();
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    },
-    addUrl: () => {
-      addUrlRef.current?.focus();
-      addUrlRef.current?.select();
-    },
-    larger: () => display.resize(1),
-    smaller: () => display.resize(-1),
-    help: () => setHelpOpen(true),
-    viewUnread: () => navigate({ kind: 'list', view: 'unread' }),
-    viewStarred: () => navigate({ kind: 'list', view: 'starred' }),
-    viewArchive: () => navigate({ kind: 'list', view: 'archive' }),
-    viewAll: () => navigate({ kind: 'list', view: 'all' }),
+  useShortcuts({
+    readerId, shown, selectedIndex, setSelectedIndex, setFocusRequest, selection, searching, display,
+    searchRef, addUrlRef, tagInputRef, rowActions, readerActions, article,
+    onBack: backToList,
+    clearSearch: () => setQuery(''),
+    openHelp: () => setHelpOpen(true),
+    deleteArticles: undoDelete.remove,
   });
 
   const onSaved = (saved: ArticleSummary) => {
@@ -148,10 +164,7 @@ export function App() {
     applySummary(saved);
   };
 
-  const viewLabel = VIEWS.find((v) => v.view === listView)?.label ?? 'Articles';
-  const listTitle = searching ? 'Search results' : tag ? `${viewLabel} tagged “${tag}”` : viewLabel;
-  const count = searching ? (search.result?.total ?? 0) : list.total;
-  const countText = `${count.toLocaleString('en-US')} ${count === 1 ? 'article' : 'articles'}`;
+  const queueText = [queue.fetching > 0 && `${queue.fetching} fetching`, queue.waiting > 0 && `${queue.waiting} waiting`].filter(Boolean).join(', ');
 
   return (
     <div className="app">
@@ -162,13 +175,24 @@ export function App() {
         <span className="brand" aria-hidden="true">
           Lectern
         </span>
-        <AddUrlForm inputRef={addUrlRef} online={online} onSaved={onSaved} />
+        <AddUrlForm inputRef={addUrlRef} online={queue.online} onSaved={onSaved} />
+        <p className="queue-status" role="status" aria-label="Capture queue">
+          {queueText}
+        </p>
         <SearchBox
           inputRef={searchRef}
           query={query}
+          recent={recentSearches.recent}
+          onClearRecent={recentSearches.clear}
           onChange={(q) => {
             setQuery(q);
             if (readerId && q) backToList();
+          }}
+          onSubmit={() => {
+            recentSearches.remember(query);
+            // Only a settled result: while a search runs, the rows shown are the last query's.
+            const best = shown[0];
+            if (searching && !search.searching && best) navigate({ kind: 'reader', id: best.id });
           }}
         />
         <DisplaySettingsPanel state={display} />
@@ -178,7 +202,7 @@ export function App() {
       </header>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <p className="offline-banner" role="status">
-        {!online && 'You are offline. Saved articles read as usual; new links will be fetched when the connection is back.'}
+        {!queue.online && 'You are offline. Saved articles read as usual; new links will be fetched when the connection is back.'}
       </p>
       {actionError && (
         <p className="banner is-error" role="alert">
@@ -188,60 +212,36 @@ export function App() {
       <main id="main" className="app-main" tabIndex={-1}>
         {readerId ? (
           <Reader
-            article={reader.article}
+            article={pending.has(readerId) ? null : article}
             error={reader.error}
             preferences={display.preferences}
-            onBack={backToList}
-            onStar={() => reader.article && rowActions.onStar(reader.article)}
-            onArchive={() => reader.article && rowActions.onArchive(reader.article)}
-            onRetry={() => reader.article && rowActions.onRetry(reader.article)}
+            tagSuggestions={counts.tags}
+            tagInputRef={tagInputRef}
+            actions={readerActions}
           />
         ) : (
-          <section className="list-screen" aria-labelledby="list-title">
-            <ViewTabs current={searching ? null : listView} />
-            <div className="list-heading">
-              <h1 id="list-title">{searching ? `Results for “${query.trim()}”` : listTitle}</h1>
-              {tag && !searching && (
-                <a className="button button-small" href={routeHref({ kind: 'list', view: listView })}>
-                  Clear tag “{tag}”
-                </a>
-              )}
-              <p className="list-count" role={searching ? 'status' : undefined}>
-                {searching && search.searching ? 'Searching…' : countText}
-              </p>
-            </div>
-            {(searching ? search.error : list.error) && (
-              <p className="banner is-error" role="alert">
-                {searching ? search.error : list.error}
-              </p>
-            )}
-            {shown.length > 0 ? (
-              <ArticleList
-                label={listTitle}
-                articles={shown}
-                online={online}
-                total={searching ? (search.result?.total ?? 0) : list.total}
-                snippets={snippets}
-                selectedIndex={selectedIndex}
-                focusRequest={focusRequest}
-                hasMore={!searching && list.hasMore}
-                loading={list.loading}
-                onLoadMore={list.loadMore}
-                {...rowActions}
-              />
-            ) : searching ? (
-              !search.searching && (
-                <div className="empty-state">
-                  <h2>No matches</h2>
-                  <p>Nothing you have saved mentions “{query.trim()}”.</p>
-                </div>
-              )
-            ) : (
-              !list.loading && <EmptyState view={listView} tag={tag} />
-            )}
-          </section>
+          <ListScreen
+            route={listRoute}
+            query={query}
+            search={search}
+            list={list}
+            shown={shown}
+            snippets={snippets}
+            counts={counts}
+            selection={selection}
+            selectedIndex={selectedIndex}
+            focusRequest={focusRequest}
+            online={queue.online}
+            rowActions={rowActions}
+            bulk={{ ...actions.bulk, onClear: clearSelection }}
+            bulkTagRef={tagInputRef}
+          />
         )}
       </main>
+      <Toasts state={toasts} />
+      <div className="drop-hint" hidden={!dragging} aria-hidden="true">
+        Drop the link to save it
+      </div>
     </div>
   );
 }

@@ -41,14 +41,41 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
     await page.keyboard.press('j');
     await expectNoSeriousViolations(page, 'list');
 
-    await page.getByRole('searchbox', { name: 'Search articles' }).fill('barrier');
+    // Selection toolbar and an undoable toast, both on screen.
+    await page.keyboard.press('x');
+    await page.getByRole('toolbar', { name: 'Selected articles' }).getByRole('button', { name: 'Star' }).click();
+    await expect(page.locator('.toast')).toBeVisible();
+    await page.keyboard.press('x');
+    await expect(page.getByRole('toolbar', { name: 'Selected articles' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'selection and toast');
+    await page.keyboard.press('Escape');
+
+    const search = page.getByRole('searchbox', { name: 'Search articles' });
+    await search.fill('barrier');
     await expect(row.locator('mark').first()).toBeVisible();
     await expectNoSeriousViolations(page, 'search');
-    await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
 
+    // Enter opens the best hit; the reader with a tag and a note.
+    await search.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: NEWS_TITLE })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Add a tag' }).fill('Rivers');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Remove tag “Rivers”' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Note' }).fill('A note.');
+    await expectNoSeriousViolations(page, 'reader');
+    await page.getByRole('toolbar', { name: 'Article' }).getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByRole('group', { name: 'Export as' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'export menu');
+    await page.keyboard.press('Escape');
+
+    // Search filters and recent searches, in the empty box.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await search.fill('');
+    await expect(page.getByRole('list', { name: 'Recent searches' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'search suggestions');
+    await page.keyboard.press('Escape');
     await row.getByRole('link').click();
     await expect(page.getByRole('heading', { level: 1, name: NEWS_TITLE })).toBeVisible();
-    await expectNoSeriousViolations(page, 'reader');
 
     await page.getByRole('button', { name: 'Display settings' }).click();
     await expect(page.getByRole('dialog', { name: 'Display settings' })).toBeVisible();

@@ -98,3 +98,37 @@ test('keyboard: ? lists the shortcuts, 1–4 switch views', async ({ app }) => {
   await page.keyboard.press('1');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unread');
 });
+
+test('the last theme is applied before the first paint, not after the core answers', async ({ app }) => {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: 'light' });
+  await app.core.invoke('setPreferences', [{ theme: 'dark' }]);
+  // What the page looks like as soon as it is parsed and its scripts have run: the core's
+  // answer (an IPC round trip from an effect) cannot have arrived yet.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const w = window as unknown as { __themeAtLoad?: string; __backgroundAtLoad?: string };
+      w.__themeAtLoad = document.documentElement.dataset.theme ?? 'none';
+      w.__backgroundAtLoad = getComputedStyle(document.body).backgroundColor;
+    });
+  });
+  const atLoad = () => page.evaluate(() => (window as unknown as { __themeAtLoad?: string }).__themeAtLoad);
+
+  // First start: nothing cached, so the theme arrives from the core a moment later.
+  await app.open();
+  expect(await atLoad()).toBe('none');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  // Every start after: dark from the very first frame.
+  await page.reload();
+  expect(await atLoad()).toBe('dark');
+  expect(await page.evaluate(() => (window as unknown as { __backgroundAtLoad?: string }).__backgroundAtLoad)).toBe(dark);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // Back to the system theme: the next start follows the system at once too.
+  await app.core.invoke('setPreferences', [{ theme: 'system' }]);
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+  await page.reload();
+  expect(await atLoad()).toBe('none');
+});

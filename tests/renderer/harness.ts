@@ -2,15 +2,15 @@
 // Electron's IPC transport is replaced: the app origin is routed to core.handleRequest (the
 // same function Electron's protocol handler calls) and window.lectern is a thin binding to
 // core.invoke / core.on. Nothing else is faked.
-import { test as base, expect, type Page, type Route } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../../electron/core.ts';
-import type { ApiEventName } from '../../electron/ipc/api.ts';
 import { loopbackOnly } from '../support/fixture-server.ts';
+import { APP_ORIGIN, connectPageToCore } from './app-origin.ts';
 
-export const APP_ORIGIN = 'http://lectern.test';
+export { APP_ORIGIN };
 /** Captures stay on loopback (allowFetch), so they take well under a second; this is headroom. */
 export const CAPTURE_TIMEOUT = 15_000;
 export const RENDERER_DIR = resolve(import.meta.dirname, '..', '..', 'dist', 'renderer');
@@ -29,42 +29,6 @@ export interface LecternApp {
   pageErrors: string[];
   /** Loads the app at a path of the app origin, e.g. '/' or '/#/starred'. */
   open(path?: string): Promise<void>;
-}
-
-/** In the page: the same surface the preload exposes, backed by the exposed binding. */
-function installBridge() {
-  type Listener = (payload: unknown) => void;
-  const listeners = new Map<string, Set<Listener>>();
-  const w = window as unknown as {
-    __lecternInvoke(name: string, args: unknown[]): Promise<unknown>;
-    __lecternEmit?: (event: string, payload: unknown) => void;
-  };
-  Object.defineProperty(window, '__lecternEmit', {
-    value: (event: string, payload: unknown) => {
-      for (const listener of listeners.get(event) ?? []) listener(payload);
-    },
-  });
-  const bridge = Object.freeze({
-    invoke: (name: string, ...args: unknown[]) => w.__lecternInvoke(name, args),
-    on: (event: string, listener: Listener) => {
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      set.add(listener);
-      return () => void set.delete(listener);
-    },
-  });
-  Object.defineProperty(window, 'lectern', { value: bridge, enumerable: true });
-}
-
-async function toWebRequest(route: Route): Promise<Request> {
-  const request = route.request();
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(await request.allHeaders())) {
-    if (!name.startsWith(':')) headers.set(name, value);
-  }
-  const method = request.method();
-  const data = method === 'GET' || method === 'HEAD' ? null : request.postDataBuffer();
-  return new Request(request.url(), { method, headers, body: data ? new Uint8Array(data) : null });
 }
 
 export const test = base.extend<{ app: LecternApp }>({
@@ -87,30 +51,7 @@ export const test = base.extend<{ app: LecternApp }>({
     });
 
     // The page may talk to the app origin only; anything else is recorded and refused.
-    await page.route(
-      (url) => url.origin !== APP_ORIGIN,
-      async (route) => {
-        outsideRequests.push(route.request().url());
-        await route.abort('blockedbyclient');
-      },
-    );
-    await page.route(`${APP_ORIGIN}/**`, async (route) => {
-      const response = await core.handleRequest(await toWebRequest(route));
-      await route.fulfill({
-        status: response.status,
-        headers: Object.fromEntries(response.headers),
-        body: Buffer.from(await response.arrayBuffer()),
-      });
-    });
-
-    await page.exposeBinding('__lecternInvoke', (_source, name: string, args: unknown[]) => core.invoke(name, args));
-    await page.addInitScript(installBridge);
-    const unsubscribe = core.on((event: ApiEventName, payload: unknown) => {
-      // Like webContents.send: delivered if a page is there, dropped during a reload.
-      page
-        .evaluate(([e, p]) => (window as unknown as { __lecternEmit?: (e: string, p: unknown) => void }).__lecternEmit?.(e, p), [event, payload] as const)
-        .catch(() => undefined);
-    });
+    const unsubscribe = await connectPageToCore(page, core, { onOutsideRequest: (url) => outsideRequests.push(url) });
 
     const app: LecternApp = {
       page,

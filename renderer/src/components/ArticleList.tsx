@@ -16,6 +16,8 @@ interface Props extends RowActions {
   total: number;
   snippets?: Map<string, string>;
   selectedIndex: number;
+  /** Ids in the multi-selection. */
+  checkedIds: ReadonlySet<string>;
   /** Bumped when the keyboard moved the selection, so focus follows it. */
   focusRequest: number;
   hasMore: boolean;
@@ -23,7 +25,7 @@ interface Props extends RowActions {
   onLoadMore: () => void;
 }
 
-export function ArticleList({ label, articles, online, total, snippets, selectedIndex, focusRequest, hasMore, loading, onLoadMore, ...actions }: Props) {
+export function ArticleList({ label, articles, online, total, snippets, selectedIndex, checkedIds, focusRequest, hasMore, loading, onLoadMore, ...actions }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const { start, end } = useWindowedRange(listRef, articles.length, ROW_HEIGHT);
   const pendingFocus = useRef(0);
@@ -66,6 +68,7 @@ export function ArticleList({ label, articles, online, total, snippets, selected
             setSize={Math.max(total, articles.length)}
             height={ROW_HEIGHT}
             selected={start + offset === selectedIndex}
+            checked={checkedIds.has(article.id)}
             online={online}
             snippet={snippets?.get(article.id)}
             {...actions}

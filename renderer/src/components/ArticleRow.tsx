@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { ArticleSummary } from '../../../electron/ipc/api.ts';
 import { formatReadingTime, localImage, siteLabel } from '../lib/format.ts';
 import { routeHref } from '../lib/route.ts';
@@ -10,6 +10,8 @@ export interface RowActions {
   onStar: (article: ArticleSummary) => void;
   onArchive: (article: ArticleSummary) => void;
   onRetry: (article: ArticleSummary) => void;
+  /** Multi-select: 'toggle' for Ctrl/Cmd-click and the checkbox, 'range' for Shift-click. */
+  onSelect: (index: number, how: 'toggle' | 'range') => void;
 }
 
 interface Props extends RowActions {
@@ -19,6 +21,8 @@ interface Props extends RowActions {
   setSize: number;
   height: number;
   selected: boolean;
+  /** In the multi-selection (bulk actions apply to it). */
+  checked: boolean;
   /** Offline, waiting captures are waiting for the network, not being fetched. */
   online: boolean;
   /** Search snippet (escaped text with <mark>); shown instead of the excerpt. */
@@ -46,7 +50,14 @@ function ArticleStatus({ article, online, onRetry }: { article: ArticleSummary; 
   return null;
 }
 
-export const ArticleRow = memo(function ArticleRow({ article, index, setSize, height, selected, online, snippet, onFocusRow, onStar, onArchive, onRetry }: Props) {
+/** Shift/Ctrl/Cmd-click selects instead of opening, as in a file manager. */
+function selectInstead(event: MouseEvent, index: number, onSelect: Props['onSelect']): void {
+  if (!event.shiftKey && !event.ctrlKey && !event.metaKey) return;
+  event.preventDefault();
+  onSelect(index, event.shiftKey ? 'range' : 'toggle');
+}
+
+export const ArticleRow = memo(function ArticleRow({ article, index, setSize, height, selected, checked, online, snippet, onFocusRow, onStar, onArchive, onRetry, onSelect }: Props) {
   const thumb = localImage(article.leadImage);
   const title = article.title || article.url;
   const readable = article.status === 'done';
@@ -81,23 +92,32 @@ export const ArticleRow = memo(function ArticleRow({ article, index, setSize, he
   );
   return (
     <li
-      className={`row ${selected ? 'is-selected' : ''}`}
+      className={`row${selected ? ' is-selected' : ''}${checked ? ' is-checked' : ''}`}
       data-status={article.status}
       aria-posinset={index + 1}
       aria-setsize={setSize}
       style={{ height }}
     >
       {readable ? (
-        <a className="row-link" href={routeHref({ kind: 'reader', id: article.id })} data-row-index={index} onFocus={() => onFocusRow(index)}>
+        <a className="row-link" href={routeHref({ kind: 'reader', id: article.id })} data-row-index={index} onFocus={() => onFocusRow(index)} onClick={(e) => selectInstead(e, index, onSelect)}>
           {content}
         </a>
       ) : (
         // Nothing to read yet, so not a link; still focusable for j/k, and its Retry is a button.
-        <div className="row-link" tabIndex={-1} data-row-index={index} onFocus={() => onFocusRow(index)}>
+        <div className="row-link" tabIndex={-1} data-row-index={index} onFocus={() => onFocusRow(index)} onClick={(e) => selectInstead(e, index, onSelect)}>
           {content}
         </div>
       )}
       <div className="row-actions">
+        <label className="row-check" title="Select (x)">
+          <input
+            type="checkbox"
+            checked={checked}
+            aria-label={`Select “${title}”`}
+            onChange={() => undefined}
+            onClick={(e) => onSelect(index, e.shiftKey ? 'range' : 'toggle')}
+          />
+        </label>
         <button
           type="button"
           className="icon-button"

@@ -1,21 +1,22 @@
-import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import type { Article, ReaderPreferences } from '../../../electron/ipc/api.ts';
+import { useEffect, useMemo, useRef, type MouseEvent, type Ref } from 'react';
+import type { Article, ReaderPreferences, TagCount } from '../../../electron/ipc/api.ts';
 import { useReadingProgress } from '../hooks/useReadingProgress.ts';
 import { call } from '../lib/bridge.ts';
 import { formatDate, formatReadingTime, siteLabel } from '../lib/format.ts';
 import { readerStyle } from '../lib/readerLook.ts';
-import { routeHref } from '../lib/route.ts';
 import { sanitizeArticleHtml } from '../lib/sanitize.ts';
-import { ArchiveIcon, BackIcon, ExternalIcon, RetryIcon, StarIcon } from './Icons.tsx';
+import { RetryIcon } from './Icons.tsx';
+import { NoteField } from './NoteField.tsx';
+import { ReaderToolbar, type ReaderActions } from './ReaderToolbar.tsx';
+import { TagEditor } from './TagEditor.tsx';
 
 interface Props {
   article: Article | null;
   error: string | null;
   preferences: ReaderPreferences;
-  onBack: () => void;
-  onStar: () => void;
-  onArchive: () => void;
-  onRetry: () => void;
+  tagSuggestions: TagCount[];
+  tagInputRef: Ref<HTMLInputElement>;
+  actions: ReaderActions;
 }
 
 /** Links inside an article leave the app through the shell, never by navigating the window. */
@@ -60,7 +61,7 @@ function ReaderStatus({ article, onRetry }: { article: Article; onRetry: () => v
   );
 }
 
-export function Reader({ article, error, preferences, onBack, onStar, onArchive, onRetry }: Props) {
+export function Reader({ article, error, preferences, tagSuggestions, tagInputRef, actions }: Props) {
   const look = readerStyle(preferences);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const articleId = article?.id;
@@ -71,37 +72,7 @@ export function Reader({ article, error, preferences, onBack, onStar, onArchive,
     if (articleId) headingRef.current?.focus({ preventScroll: true });
   }, [articleId]);
 
-  const toolbar = (
-    <div className="reader-toolbar" role="toolbar" aria-label="Article">
-      <button type="button" className="button button-quiet" onClick={onBack} aria-keyshortcuts="u Escape">
-        <BackIcon />
-        Back
-      </button>
-      {article && (
-        <div className="reader-actions">
-          <button type="button" className="button button-quiet" aria-pressed={article.starred} onClick={onStar} aria-keyshortcuts="s">
-            <StarIcon filled={article.starred} />
-            Star
-          </button>
-          <button type="button" className="button button-quiet" aria-pressed={article.archived} onClick={onArchive} aria-keyshortcuts="e">
-            <ArchiveIcon filled={article.archived} />
-            Archive
-          </button>
-          <a
-            className="button button-quiet"
-            href={article.url}
-            onClick={(e) => {
-              e.preventDefault();
-              void call('openExternal', article.url);
-            }}
-          >
-            <ExternalIcon />
-            Open original
-          </a>
-        </div>
-      )}
-    </div>
-  );
+  const toolbar = <ReaderToolbar article={article} actions={actions} />;
 
   if (error) {
     return (
@@ -135,19 +106,20 @@ export function Reader({ article, error, preferences, onBack, onStar, onArchive,
           {published && <time dateTime={article.publishedAt ?? undefined}>{published}</time>}
           {article.status === 'done' && <span>{formatReadingTime(article.readingMinutes)}</span>}
         </p>
-        {article.tags.length > 0 && (
-          <ul className="reader-tags" aria-label="Tags">
-            {article.tags.map((t) => (
-              <li key={t}>
-                <a className="tag" href={routeHref({ kind: 'list', view: 'all', tag: t })} title={`Everything tagged “${t}”`}>
-                  {t}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
       </header>
-      {article.status === 'done' ? <ReaderBody article={article} /> : <ReaderStatus article={article} onRetry={onRetry} />}
+      {/* The reader's own annotations, in the app's language rather than the article's. */}
+      <div className="reader-annotations">
+        <TagEditor
+          idPrefix="reader"
+          tags={article.tags}
+          suggestions={tagSuggestions}
+          inputRef={tagInputRef}
+          onAdd={actions.onAddTags}
+          onRemove={actions.onRemoveTag}
+        />
+        <NoteField articleId={article.id} note={article.note} />
+      </div>
+      {article.status === 'done' ? <ReaderBody article={article} /> : <ReaderStatus article={article} onRetry={actions.onRetry} />}
     </article>
   );
 }

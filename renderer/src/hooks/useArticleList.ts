@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArticleSummary, ListPage, ListView } from '../../../electron/ipc/api.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticleSummary, ListPage, ListQuery, ListSort, ListView } from '../../../electron/ipc/api.ts';
 import { ApiCallError, call, errorMessage } from '../lib/bridge.ts';
 import { tagKey } from '../lib/route.ts';
 
@@ -16,6 +16,10 @@ export interface ArticleListState {
   applySummary: (summary: ArticleSummary) => void;
   /** Re-reads just these articles after a live update, never the whole list. */
   applyChanges: (ids: Iterable<string>) => void;
+  /** Reads the list again from the first page (after many articles changed at once). */
+  reload: () => void;
+  /** Takes articles out of the list at once (a delete waiting for its undo to expire). */
+  hide: (ids: Iterable<string>) => void;
 }
 
 interface ListData {
@@ -24,14 +28,20 @@ interface ListData {
   cursor: string | null;
 }
 
-interface Filter {
+export interface ListFilter {
   view: ListView;
-  tag: string | undefined;
+  tag?: string | undefined;
+  site?: string | undefined;
+  sort?: ListSort | undefined;
 }
 
+/** The site key the core filters on: the URL's host without www. */
+const hostOf = (url: string): string | null => (URL.canParse(url) ? new URL(url).hostname.toLowerCase().replace(/^www\./, '') : null);
+
 /** Mirrors the core's filters, so a changed article can be placed without a reload. */
-function belongsTo({ view, tag }: Filter, article: ArticleSummary): boolean {
+function belongsTo({ view, tag, site }: ListFilter, article: ArticleSummary): boolean {
   if (tag !== undefined && !article.tags.some((t) => tagKey(t) === tagKey(tag))) return false;
+  if (site !== undefined && hostOf(article.url) !== site.toLowerCase().replace(/^www\./, '')) return false;
   switch (view) {
     case 'unread':
       return !article.archived;
@@ -44,10 +54,17 @@ function belongsTo({ view, tag }: Filter, article: ArticleSummary): boolean {
   }
 }
 
-/** Newest first, like the core's default sort. */
-const sortsBefore = (a: ArticleSummary, b: ArticleSummary) => a.createdAt > b.createdAt;
+/** The core's sort orders (ties, which the core breaks by row id, land near enough). */
+const SORTS_BEFORE: Record<ListSort, (a: ArticleSummary, b: ArticleSummary) => boolean> = {
+  newest: (a, b) => a.createdAt > b.createdAt,
+  oldest: (a, b) => a.createdAt < b.createdAt,
+  longest: (a, b) => a.wordCount > b.wordCount,
+  shortest: (a, b) => a.wordCount < b.wordCount,
+  published: (a, b) => (a.publishedAt ?? a.createdAt) > (b.publishedAt ?? b.createdAt),
+  title: (a, b) => a.title.toLowerCase() < b.title.toLowerCase(),
+};
 
-function place(data: ListData, filter: Filter, article: ArticleSummary | null, id: string): ListData {
+function place(data: ListData, filter: ListFilter, article: ArticleSummary | null, id: string): ListData {
   const index = data.items.findIndex((item) => item.id === id);
   const member = article !== null && belongsTo(filter, article);
   if (index >= 0 && member) {
@@ -57,6 +74,7 @@ function place(data: ListData, filter: Filter, article: ArticleSummary | null, i
   }
   if (index >= 0) return { ...data, items: data.items.filter((item) => item.id !== id), total: Math.max(0, data.total - 1) };
   if (!member) return data;
+  const sortsBefore = SORTS_BEFORE[filter.sort ?? 'newest'];
   const at = data.items.findIndex((item) => sortsBefore(article, item));
   // Past the loaded rows it is simply counted; paging will bring it in order.
   if (at < 0 && data.cursor !== null) return { ...data, total: data.total + 1 };
@@ -66,18 +84,21 @@ function place(data: ListData, filter: Filter, article: ArticleSummary | null, i
 }
 
 /** One view of the reading list, paged with the core's keyset cursor. */
-export function useArticleList(view: ListView, tag?: string): ArticleListState {
+export function useArticleList({ view, tag, site, sort }: ListFilter): ArticleListState {
   const [data, setData] = useState<ListData>({ items: [], total: 0, cursor: null });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   // Answers that arrive after the view changed belong to another list and are dropped.
   const generation = useRef(0);
+  const [revision, setRevision] = useState(0);
+  const query: ListQuery = useMemo(() => ({ view, ...(tag ? { tag } : {}), ...(site ? { site } : {}), sort: sort ?? 'newest' }), [view, tag, site, sort]);
+  const filter: ListFilter = query;
 
   useEffect(() => {
     const gen = ++generation.current;
     setData({ items: [], total: 0, cursor: null });
     setLoading(true);
-    call('listArticles', { view, ...(tag ? { tag } : {}), sort: 'newest', limit: PAGE_SIZE })
+    call('listArticles', { ...query, limit: PAGE_SIZE })
       .then((page: ListPage) => {
         if (gen !== generation.current) return;
         setData({ items: page.items, total: page.total, cursor: page.nextCursor });
@@ -85,14 +106,14 @@ export function useArticleList(view: ListView, tag?: string): ArticleListState {
       })
       .catch((err: unknown) => gen === generation.current && setError(errorMessage(err)))
       .finally(() => gen === generation.current && setLoading(false));
-  }, [view, tag]);
+  }, [query, revision]);
 
   const loadMore = useCallback(() => {
     if (!data.cursor || loading) return;
     const gen = generation.current;
     const cursor = data.cursor;
     setLoading(true);
-    call('listArticles', { view, ...(tag ? { tag } : {}), sort: 'newest', cursor, limit: PAGE_SIZE })
+    call('listArticles', { ...query, cursor, limit: PAGE_SIZE })
       .then((page) => {
         if (gen !== generation.current) return;
         setData((prev) => {
@@ -104,11 +125,11 @@ export function useArticleList(view: ListView, tag?: string): ArticleListState {
       })
       .catch((err: unknown) => gen === generation.current && setError(errorMessage(err)))
       .finally(() => gen === generation.current && setLoading(false));
-  }, [data.cursor, loading, view, tag]);
+  }, [data.cursor, loading, query]);
 
   const applySummary = useCallback(
-    (summary: ArticleSummary) => setData((prev) => place(prev, { view, tag }, summary, summary.id)),
-    [view, tag],
+    (summary: ArticleSummary) => setData((prev) => place(prev, filter, summary, summary.id)),
+    [filter],
   );
 
   const applyChanges = useCallback(
@@ -116,16 +137,21 @@ export function useArticleList(view: ListView, tag?: string): ArticleListState {
       const gen = generation.current;
       for (const id of ids) {
         call('getArticle', id)
-          .then(({ html: _html, lang: _lang, dir: _dir, ...summary }) => {
-            if (gen === generation.current) setData((prev) => place(prev, { view, tag }, summary, id));
+          .then(({ html: _html, lang: _lang, dir: _dir, note: _note, ...summary }) => {
+            if (gen === generation.current) setData((prev) => place(prev, filter, summary, id));
           })
           .catch((err: unknown) => {
             if (gen !== generation.current) return;
-            if (err instanceof ApiCallError && err.code === 'not-found') setData((prev) => place(prev, { view, tag }, null, id));
+            if (err instanceof ApiCallError && err.code === 'not-found') setData((prev) => place(prev, filter, null, id));
           });
       }
     },
-    [view, tag],
+    [filter],
+  );
+
+  const hide = useCallback(
+    (ids: Iterable<string>) => setData((prev) => [...ids].reduce((d, id) => place(d, filter, null, id), prev)),
+    [filter],
   );
 
   return {
@@ -137,5 +163,7 @@ export function useArticleList(view: ListView, tag?: string): ArticleListState {
     loadMore,
     applySummary,
     applyChanges,
+    hide,
+    reload: useCallback(() => setRevision((n) => n + 1), []),
   };
 }

@@ -15,7 +15,10 @@ export type Shortcut =
   | 'viewUnread'
   | 'viewStarred'
   | 'viewArchive'
-  | 'viewAll';
+  | 'viewAll'
+  | 'delete'
+  | 'tag'
+  | 'select';
 export type ShortcutHandlers = Partial<Record<Shortcut, () => void>>;
 
 /** Single-key shortcuts, as in most readers. Ctrl/Cmd+L works everywhere, like a browser. */
@@ -37,6 +40,9 @@ const KEYS: Record<string, Shortcut> = {
   '2': 'viewStarred',
   '3': 'viewArchive',
   '4': 'viewAll',
+  '#': 'delete',
+  t: 'tag',
+  x: 'select',
 };
 
 /** What the help dialog lists, in the order it lists them. */
@@ -46,14 +52,17 @@ export const SHORTCUT_HELP: readonly { keys: string[]; what: string }[] = [
   { keys: ['u', 'Esc'], what: 'Back to the list' },
   { keys: ['s'], what: 'Star or unstar' },
   { keys: ['e'], what: 'Archive, or move back to Unread' },
+  { keys: ['#'], what: 'Delete (with Undo)' },
+  { keys: ['t'], what: 'Tag' },
+  { keys: ['x'], what: 'Select or unselect (Shift-click selects a range)' },
   { keys: ['/'], what: 'Search' },
-  { keys: ['Ctrl L'], what: 'Save a link' },
+  { keys: ['Ctrl L'], what: 'Save a link (or paste or drop one anywhere)' },
   { keys: ['1', '2', '3', '4'], what: 'Unread, Starred, Archive, All' },
   { keys: ['+', '−'], what: 'Larger or smaller text' },
   { keys: ['?'], what: 'This list' },
 ];
 
-function isEditable(target: EventTarget | null): target is HTMLElement {
+export function isEditable(target: EventTarget | null): target is HTMLElement {
   return (
     target instanceof HTMLElement &&
     (target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
@@ -83,6 +92,8 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       // Dialogs and popovers own their keys (Esc closes them, and nothing else should happen).
       if (event.target instanceof Element && event.target.closest('dialog[open], [popover]')) return;
+      // Esc with a popover open (focus may still be on its button) only closes the popover.
+      if (event.key === 'Escape' && document.querySelector(':popover-open')) return;
       if (isEditable(event.target)) {
         // Escape leaves a text field, so the next key is a shortcut again.
         if (event.key === 'Escape') event.target.blur();

@@ -34,3 +34,27 @@ export function applyTheme(theme: ReaderPreferences['theme']): void {
   if (theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
 }
+
+const THEME_KEY = 'lectern.theme';
+const THEMES: readonly string[] = ['system', 'light', 'sepia', 'dark'];
+
+/**
+ * The core's preferences arrive over IPC after the first paint; the last theme is cached here so
+ * main.tsx can apply it before anything is drawn, and a dark-theme start does not flash light.
+ */
+export function rememberTheme(theme: ReaderPreferences['theme']): void {
+  try {
+    localStorage.setItem(THEME_KEY, theme);
+  } catch {
+    // Without storage the app still themes itself, a moment later.
+  }
+}
+
+export function applyCachedTheme(): void {
+  try {
+    const theme = localStorage.getItem(THEME_KEY);
+    if (theme && THEMES.includes(theme)) applyTheme(theme as ReaderPreferences['theme']);
+  } catch {
+    // No storage: the core's answer applies the theme instead.
+  }
+}

@@ -1,9 +1,17 @@
-import type { ListView } from '../../../electron/ipc/api.ts';
+import type { ListSort, ListView } from '../../../electron/ipc/api.ts';
 
 // Hash routes, so a reload (or a restart) comes back to the same screen without any
-// server-side routing: #/unread, #/starred?tag=news, #/archive, #/all, #/read/<id>.
+// server-side routing: #/unread, #/starred?tag=news, #/all?site=example.com&sort=title,
+// #/read/<id>.
 
-export type Route = { kind: 'list'; view: ListView; tag?: string } | { kind: 'reader'; id: string };
+export interface ListRoute {
+  kind: 'list';
+  view: ListView;
+  tag?: string;
+  site?: string;
+  sort?: ListSort;
+}
+export type Route = ListRoute | { kind: 'reader'; id: string };
 
 export const VIEWS: readonly { view: ListView; label: string }[] = [
   { view: 'unread', label: 'Unread' },
@@ -12,26 +20,51 @@ export const VIEWS: readonly { view: ListView; label: string }[] = [
   { view: 'all', label: 'All' },
 ];
 
+export const SORTS: readonly { sort: ListSort; label: string }[] = [
+  { sort: 'newest', label: 'Newest saved' },
+  { sort: 'oldest', label: 'Oldest saved' },
+  { sort: 'longest', label: 'Longest' },
+  { sort: 'shortest', label: 'Shortest' },
+  { sort: 'published', label: 'Recently published' },
+  { sort: 'title', label: 'Title (A–Z)' },
+];
+
 const isView = (value: string): value is ListView => VIEWS.some((v) => v.view === value);
+const isSort = (value: string | null): value is ListSort => SORTS.some((s) => s.sort === value);
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const [head = '', ...rest] = path.split('/');
   if (head === 'read' && rest.length > 0) return { kind: 'reader', id: decodeURIComponent(rest.join('/')) };
-  const tag = new URLSearchParams(query).get('tag')?.trim();
-  const view = isView(head) ? head : 'unread';
-  return tag ? { kind: 'list', view, tag } : { kind: 'list', view };
+  const params = new URLSearchParams(query);
+  const tag = params.get('tag')?.trim();
+  const site = params.get('site')?.trim();
+  const sort = params.get('sort');
+  return {
+    kind: 'list',
+    view: isView(head) ? head : 'unread',
+    ...(tag ? { tag } : {}),
+    ...(site ? { site } : {}),
+    ...(isSort(sort) && sort !== 'newest' ? { sort } : {}),
+  };
 }
 
 export function routeHref(route: Route): string {
   if (route.kind === 'reader') return `#/read/${encodeURIComponent(route.id)}`;
-  return route.tag ? `#/${route.view}?${new URLSearchParams({ tag: route.tag })}` : `#/${route.view}`;
+  const params = new URLSearchParams();
+  if (route.tag) params.set('tag', route.tag);
+  if (route.site) params.set('site', route.site);
+  if (route.sort && route.sort !== 'newest') params.set('sort', route.sort);
+  const query = params.toString();
+  return `#/${route.view}${query ? `?${query}` : ''}`;
 }
 
 export function navigate(route: Route): void {
   const href = routeHref(route);
   if (location.hash !== href) location.hash = href;
 }
+
+export const sameList = (a: ListRoute, b: ListRoute): boolean => routeHref(a) === routeHref(b);
 
 /** Tags match the way the core matches them: trimmed, spaces collapsed, case- and width-blind. */
 export const tagKey = (tag: string): string => tag.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();

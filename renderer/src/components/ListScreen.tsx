@@ -1,0 +1,112 @@
+import type { Ref } from 'react';
+import type { ArticleSummary, ListSort } from '../../../electron/ipc/api.ts';
+import type { ArticleListState } from '../hooks/useArticleList.ts';
+import type { LibraryCounts } from '../hooks/useLibraryCounts.ts';
+import type { SearchState } from '../hooks/useSearch.ts';
+import type { SelectionState } from '../hooks/useSelection.ts';
+import { navigate, routeHref, SORTS, VIEWS, type ListRoute } from '../lib/route.ts';
+import { ArticleList } from './ArticleList.tsx';
+import type { RowActions } from './ArticleRow.tsx';
+import { BulkActions, type BulkHandlers } from './BulkActions.tsx';
+import { EmptyState } from './EmptyState.tsx';
+import { Sidebar } from './Sidebar.tsx';
+
+interface Props {
+  route: ListRoute;
+  query: string;
+  search: SearchState;
+  list: ArticleListState;
+  shown: ArticleSummary[];
+  snippets: Map<string, string> | undefined;
+  counts: LibraryCounts;
+  selection: SelectionState;
+  selectedIndex: number;
+  focusRequest: number;
+  online: boolean;
+  rowActions: RowActions;
+  bulk: BulkHandlers;
+  bulkTagRef: Ref<HTMLInputElement>;
+}
+
+function listTitle(route: ListRoute): string {
+  const view = VIEWS.find((v) => v.view === route.view)?.label ?? 'Articles';
+  if (route.tag) return `${view} tagged “${route.tag}”`;
+  if (route.site) return `${view} from ${route.site}`;
+  return view;
+}
+
+/** The reading list (or search results), with its sidebar, sort menu and bulk actions. */
+export function ListScreen({ route, query, search, list, shown, snippets, counts, selection, selectedIndex, focusRequest, online, rowActions, bulk, bulkTagRef }: Props) {
+  const searching = query.trim() !== '';
+  const title = searching ? 'Search results' : listTitle(route);
+  const count = searching ? (search.result?.total ?? 0) : list.total;
+  const countText = `${count.toLocaleString('en-US')} ${count === 1 ? 'article' : 'articles'}`;
+  const filter = route.tag ? `tag “${route.tag}”` : route.site ? `site ${route.site}` : null;
+  const error = searching ? search.error : list.error;
+
+  return (
+    <section className="list-screen" aria-labelledby="list-title">
+      <Sidebar route={route} counts={counts} searching={searching} />
+      <div className="list-column">
+        <div className="list-heading">
+          <h1 id="list-title">{searching ? `Results for “${query.trim()}”` : title}</h1>
+          {filter && !searching && (
+            <a className="button button-small" href={routeHref({ kind: 'list', view: route.view, sort: route.sort })}>
+              Clear {filter}
+            </a>
+          )}
+          <p className="list-count" role={searching ? 'status' : undefined}>
+            {searching && search.searching ? 'Searching…' : countText}
+          </p>
+        </div>
+        {!searching && (
+          <div className="list-tools">
+            <label className="sort-menu">
+              Sort
+              <select value={route.sort ?? 'newest'} onChange={(e) => navigate({ ...route, sort: e.target.value as ListSort })}>
+                {SORTS.map((s) => (
+                  <option key={s.sort} value={s.sort}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
+        {selection.selected.length > 0 && (
+          <BulkActions selected={selection.selected} tagSuggestions={counts.tags} tagInputRef={bulkTagRef} {...bulk} />
+        )}
+        {error && (
+          <p className="banner is-error" role="alert">
+            {error}
+          </p>
+        )}
+        {shown.length > 0 ? (
+          <ArticleList
+            label={title}
+            articles={shown}
+            online={online}
+            total={searching ? (search.result?.total ?? 0) : list.total}
+            snippets={snippets}
+            selectedIndex={selectedIndex}
+            checkedIds={selection.ids}
+            focusRequest={focusRequest}
+            hasMore={!searching && list.hasMore}
+            loading={list.loading}
+            onLoadMore={list.loadMore}
+            {...rowActions}
+          />
+        ) : searching ? (
+          !search.searching && (
+            <div className="empty-state">
+              <h2>No matches</h2>
+              <p>Nothing you have saved matches “{query.trim()}”.</p>
+            </div>
+          )
+        ) : (
+          !list.loading && <EmptyState view={route.view} tag={route.tag ?? route.site} />
+        )}
+      </div>
+    </section>
+  );
+}

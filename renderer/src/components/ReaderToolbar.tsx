@@ -1,0 +1,80 @@
+import type { Article } from '../../../electron/ipc/api.ts';
+import { call } from '../lib/bridge.ts';
+import { downloadArticle } from '../lib/exportArticle.ts';
+import { ArchiveIcon, BackIcon, CopyIcon, DownloadIcon, ExternalIcon, RetryIcon, StarIcon, TrashIcon } from './Icons.tsx';
+
+export interface ReaderActions {
+  onBack: () => void;
+  onStar: () => void;
+  onArchive: () => void;
+  onRetry: () => void;
+  onDelete: () => void;
+  onCopyLink: () => void;
+  onAddTags: (tags: string[]) => void;
+  onRemoveTag: (tag: string) => void;
+}
+
+/** The reader's header actions. Export is a native popover, so Esc and outside clicks close it. */
+export function ReaderToolbar({ article, actions }: { article: Article | null; actions: ReaderActions }) {
+  return (
+    <div className="reader-toolbar" role="toolbar" aria-label="Article">
+      <button type="button" className="button button-quiet" onClick={actions.onBack} aria-keyshortcuts="u Escape">
+        <BackIcon />
+        Back
+      </button>
+      {article && (
+        <div className="reader-actions">
+          <button type="button" className="button button-quiet" aria-pressed={article.starred} onClick={actions.onStar} aria-keyshortcuts="s">
+            <StarIcon filled={article.starred} />
+            Star
+          </button>
+          <button type="button" className="button button-quiet" aria-pressed={article.archived} onClick={actions.onArchive} aria-keyshortcuts="e">
+            <ArchiveIcon filled={article.archived} />
+            Archive
+          </button>
+          <button type="button" className="button button-quiet" onClick={actions.onRetry} disabled={article.status === 'pending' || article.status === 'fetching'} title="Fetch the page again">
+            <RetryIcon />
+            Re-fetch
+          </button>
+          <button type="button" className="button button-quiet" onClick={actions.onCopyLink}>
+            <CopyIcon />
+            Copy link
+          </button>
+          <button type="button" className="button button-quiet export-button" popoverTarget="export-menu" disabled={article.status !== 'done'}>
+            <DownloadIcon />
+            Export
+          </button>
+          <div id="export-menu" className="export-menu" popover="auto" role="group" aria-label="Export as">
+            {(['markdown', 'html'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="button button-quiet"
+                popoverTarget="export-menu"
+                popoverTargetAction="hide"
+                onClick={() => downloadArticle(article, format)}
+              >
+                {format === 'markdown' ? 'Markdown (.md)' : 'HTML (.html)'}
+              </button>
+            ))}
+          </div>
+          <a
+            className="button button-quiet"
+            href={article.url}
+            onClick={(e) => {
+              e.preventDefault();
+              void call('openExternal', article.url);
+            }}
+          >
+            <ExternalIcon />
+            Open original
+          </a>
+          <button type="button" className="button button-quiet is-danger" onClick={actions.onDelete} aria-keyshortcuts="#">
+            <TrashIcon />
+            Delete
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

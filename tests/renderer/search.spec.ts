@@ -1,0 +1,72 @@
+// Search: filter chips that write the query language for you, recent searches that survive a
+// restart, and results that open in the reader (Enter opens the best one).
+import { join } from 'node:path';
+import { expect, test } from './harness.ts';
+import { seedArticles } from './seed.ts';
+
+const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');
+
+test('search chips, recent searches, and results open in the reader', async ({ app }) => {
+  const { page } = app;
+  seedArticles(app.dataDir, { count: 12, tags: (i) => (i % 4 === 0 ? ['Rivers'] : []) });
+  const all = (await app.core.invoke('listArticles', [{ view: 'all' }])) as { ok: true; value: { items: { id: string; title: string }[] } };
+  const byTitle = new Map(all.value.items.map((a) => [a.title, a.id]));
+  for (const n of [3, 7]) await app.core.invoke('setStarred', [byTitle.get(`Article number ${n}`), true]);
+  await app.open();
+
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  const chips = page.getByRole('group', { name: 'Search filters' });
+  await expect(chips.getByRole('button')).toHaveText(['is:starred', 'is:unread', 'is:archived', 'tag:', 'site:']);
+  await page.screenshot({ path: join(SCREENSHOTS, 'search-chips.png') });
+
+  // A chip goes into the box, and the box keeps focus for more typing.
+  await chips.getByRole('button', { name: 'is:starred' }).click();
+  await expect(box).toHaveValue('is:starred ');
+  await expect(box).toBeFocused();
+  await expect(page.locator('.row-title')).toHaveText(['Article number 7', 'Article number 3']);
+  await box.fill('');
+  await chips.getByRole('button', { name: 'tag:' }).click();
+  await expect(box).toHaveValue('tag:');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('rivers');
+  await expect(page.locator('.row')).toHaveCount(3);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “tag:rivers”');
+
+  // Enter remembers the search and opens the best hit in the reader; Back returns to the results.
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/read\//);
+  await expect(page.locator('.reader-body')).toContainText(/Body of article (0|4|8)\./);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “tag:rivers”');
+
+  // Clicking a result opens it too, and remembers that search.
+  await box.fill('number 5');
+  await page.locator('.row').filter({ hasText: 'Article number 5' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Article number 5' })).toBeVisible();
+
+  // Recent searches, newest first, kept across a restart.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Article number 5' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await box.focus();
+  const recent = page.getByRole('list', { name: 'Recent searches' });
+  await expect(recent.getByRole('button')).toHaveText(['number 5', 'tag:rivers']);
+  await page.screenshot({ path: join(SCREENSHOTS, 'search-recent.png') });
+  await recent.getByRole('button', { name: 'tag:rivers' }).click();
+  await expect(box).toHaveValue('tag:rivers');
+  await expect(page.locator('.row')).toHaveCount(3);
+
+  // At most ten are kept.
+  for (let i = 0; i < 12; i++) {
+    await box.fill(`query ${i}`);
+    await box.press('Enter');
+  }
+  await box.fill('');
+  await expect(recent.getByRole('button')).toHaveCount(10);
+  await expect(recent.getByRole('button').first()).toHaveText('query 11');
+  await page.getByRole('button', { name: 'Clear recent searches' }).click();
+  await expect(recent).toHaveCount(0);
+  expect(app.pageErrors).toEqual([]);
+});
