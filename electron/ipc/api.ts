@@ -64,6 +64,8 @@ export interface SearchHit {
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
+  /** The library stopped counting at `total`: show it as "at least" (e.g. "1,000+"). */
+  totalCapped?: boolean;
 }
 
 export type ErrorCode = 'invalid-argument' | 'not-found' | 'fetch-failed' | 'internal';
