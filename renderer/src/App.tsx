@@ -175,7 +175,7 @@ export function App() {
         <span className="brand" aria-hidden="true">
           Lectern
         </span>
-        <AddUrlForm inputRef={addUrlRef} online={queue.online} onSaved={onSaved} />
+        <AddUrlForm inputRef={addUrlRef} online={queue.online} reading={readerId !== null} onSaved={onSaved} />
         <p className="queue-status" role="status" aria-label="Capture queue">
           {queueText}
         </p>

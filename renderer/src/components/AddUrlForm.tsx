@@ -1,25 +1,38 @@
 import { useEffect, useState, type FormEvent, type Ref } from 'react';
 import type { ArticleSummary } from '../../../electron/ipc/api.ts';
-import { call, errorMessage } from '../lib/bridge.ts';
+import { call, errorMessage, subscribe } from '../lib/bridge.ts';
 import { normaliseInputUrl } from '../lib/format.ts';
 
 interface Props {
   inputRef: Ref<HTMLInputElement>;
   online: boolean;
+  /** While an article is open the confirmation is not shown: it is about the list, not the reader. */
+  reading: boolean;
   onSaved: (article: ArticleSummary) => void;
 }
 
 /** The "save a link" box. Fetching happens in the core; the list shows its progress. */
-export function AddUrlForm({ inputRef, online, onSaved }: Props) {
+export function AddUrlForm({ inputRef, online, reading, onSaved }: Props) {
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** `id`: the article being captured, whose confirmation goes once its capture is over. */
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; id?: string } | null>(null);
 
-  // A confirmation fades after a moment; an error stays until the next attempt.
+  // A confirmation fades after a moment, or as soon as its capture finishes (the row then
+  // speaks for itself); an error stays until the next attempt.
   useEffect(() => {
     if (message?.kind !== 'ok') return;
     const timer = setTimeout(() => setMessage(null), 4000);
-    return () => clearTimeout(timer);
+    const { id } = message;
+    const off = id
+      ? subscribe('jobProgress', (job) => {
+          if (job.id === id && (job.status === 'done' || job.status === 'failed')) setMessage(null);
+        })
+      : undefined;
+    return () => {
+      clearTimeout(timer);
+      off?.();
+    };
   }, [message]);
 
   const submit = async (event: FormEvent) => {
@@ -32,7 +45,7 @@ export function AddUrlForm({ inputRef, online, onSaved }: Props) {
       const saved = await call('saveUrl', url);
       setValue('');
       const text = saved.status === 'done' ? 'Already saved.' : online ? 'Saved. Fetching it now…' : 'Saved. It will be fetched when you are back online.';
-      setMessage({ kind: 'ok', text });
+      setMessage({ kind: 'ok', text, id: saved.status === 'done' ? undefined : saved.id });
       onSaved(saved);
     } catch (err) {
       setMessage({ kind: 'error', text: `Could not save: ${errorMessage(err)}` });
@@ -63,7 +76,7 @@ export function AddUrlForm({ inputRef, online, onSaved }: Props) {
         {busy ? 'Saving…' : 'Save'}
       </button>
       <div id="add-url-message" className="add-url-message">
-        <p role="status">{message?.kind === 'ok' && message.text}</p>
+        <p role="status">{message?.kind === 'ok' && !reading && message.text}</p>
         <p role="alert" className="is-error">
           {message?.kind === 'error' && message.text}
         </p>

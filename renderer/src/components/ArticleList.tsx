@@ -3,8 +3,9 @@ import type { ArticleSummary } from '../../../electron/ipc/api.ts';
 import { useWindowedRange } from '../hooks/useWindowedRange.ts';
 import { ArticleRow, type RowActions } from './ArticleRow.tsx';
 
-/** Every row is this tall (CSS clamps its text), which is what makes windowing cheap. */
-export const ROW_HEIGHT = 152;
+/** Every row is this tall (CSS clamps its text), which is what makes windowing cheap. Kept in
+ *  sync with the line heights and paddings of `.row` in styles/app.css (see the sum there). */
+export const ROW_HEIGHT = 136;
 /** Ask for the next page this many rows before the loaded ones run out. */
 const PREFETCH_ROWS = 40;
 

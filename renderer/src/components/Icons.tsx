@@ -1,5 +1,5 @@
 // Small inline SVG icons, drawn as React elements (the CSP allows no inline markup strings).
-// They are decorative: every control that uses one also has a text label.
+// They are decorative: every control that uses one also has a text label or an aria-label.
 
 interface IconProps {
   filled?: boolean;

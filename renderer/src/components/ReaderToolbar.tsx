@@ -32,17 +32,42 @@ export function ReaderToolbar({ article, actions }: { article: Article | null; a
             <ArchiveIcon filled={article.archived} />
             Archive
           </button>
-          <button type="button" className="button button-quiet" onClick={actions.onRetry} disabled={article.status === 'pending' || article.status === 'fetching'} title="Fetch the page again">
+          <a
+            className="button button-quiet"
+            href={article.url}
+            onClick={(e) => {
+              e.preventDefault();
+              void call('openExternal', article.url);
+            }}
+          >
+            <ExternalIcon />
+            Open original
+          </a>
+          {/* Secondary actions: icon-only, named for assistive tech and with a tooltip, so the
+              toolbar stays on one line at any window width the reader column allows. */}
+          <span className="reader-actions-divider" aria-hidden="true" />
+          <button
+            type="button"
+            className="icon-button"
+            onClick={actions.onRetry}
+            disabled={article.status === 'pending' || article.status === 'fetching'}
+            aria-label="Re-fetch"
+            title="Re-fetch: fetch the page again"
+          >
             <RetryIcon />
-            Re-fetch
           </button>
-          <button type="button" className="button button-quiet" onClick={actions.onCopyLink}>
+          <button type="button" className="icon-button" onClick={actions.onCopyLink} aria-label="Copy link" title="Copy link">
             <CopyIcon />
-            Copy link
           </button>
-          <button type="button" className="button button-quiet export-button" popoverTarget="export-menu" disabled={article.status !== 'done'}>
+          <button
+            type="button"
+            className="icon-button export-button"
+            popoverTarget="export-menu"
+            disabled={article.status !== 'done'}
+            aria-label="Export"
+            title="Export as Markdown or HTML"
+          >
             <DownloadIcon />
-            Export
           </button>
           <div id="export-menu" className="export-menu" popover="auto" role="group" aria-label="Export as">
             {(['markdown', 'html'] as const).map((format) => (
@@ -58,20 +83,8 @@ export function ReaderToolbar({ article, actions }: { article: Article | null; a
               </button>
             ))}
           </div>
-          <a
-            className="button button-quiet"
-            href={article.url}
-            onClick={(e) => {
-              e.preventDefault();
-              void call('openExternal', article.url);
-            }}
-          >
-            <ExternalIcon />
-            Open original
-          </a>
-          <button type="button" className="button button-quiet is-danger" onClick={actions.onDelete} aria-keyshortcuts="#">
+          <button type="button" className="icon-button is-danger" onClick={actions.onDelete} aria-keyshortcuts="#" aria-label="Delete" title="Delete (#)">
             <TrashIcon />
-            Delete
           </button>
         </div>
       )}
