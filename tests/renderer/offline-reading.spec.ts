@@ -259,6 +259,8 @@ test('reading position is remembered and shown in the list', async ({ app }) => 
   expect(half).toBeGreaterThan(200);
   await expect(row).toHaveCount(0);
   await page.waitForTimeout(1_200);
+  // Half-way through a 3-minute article: the header says what is left.
+  await expect(page.locator('.reader-meta')).toContainText(/[12] min left/);
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(rowFor(page, NEWS_TITLE)).toContainText(/(4\d|5\d)% read/);
 

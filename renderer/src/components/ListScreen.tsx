@@ -40,7 +40,9 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
   const searching = query.trim() !== '';
   const title = searching ? 'Search results' : listTitle(route);
   const count = searching ? (search.result?.total ?? 0) : list.total;
-  const countText = `${count.toLocaleString('en-US')} ${count === 1 ? 'article' : 'articles'}`;
+  // A very broad search may stop counting at a cap: say "1,000+ articles", not a false exact.
+  const atLeast = searching && search.result?.totalCapped === true ? '+' : '';
+  const countText = `${count.toLocaleString('en-US')}${atLeast} ${count === 1 && !atLeast ? 'article' : 'articles'}`;
   const filter = route.tag ? `tag “${route.tag}”` : route.site ? `site ${route.site}` : null;
   const error = searching ? search.error : list.error;
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, type MouseEvent, type Ref } from 'react';
 import type { Article, ReaderPreferences, TagCount } from '../../../electron/ipc/api.ts';
 import { useReadingProgress } from '../hooks/useReadingProgress.ts';
 import { call } from '../lib/bridge.ts';
-import { formatDate, formatReadingTime, siteLabel } from '../lib/format.ts';
+import { formatDate, formatReadingTime, formatTimeLeft, siteLabel } from '../lib/format.ts';
 import { readerStyle } from '../lib/readerLook.ts';
 import { sanitizeArticleHtml } from '../lib/sanitize.ts';
 import { RetryIcon } from './Icons.tsx';
@@ -93,6 +93,7 @@ export function Reader({ article, error, preferences, tagSuggestions, tagInputRe
   }
 
   const published = formatDate(article.publishedAt);
+  const timeLeft = formatTimeLeft(article.readingMinutes, article.progress);
   return (
     <article className="reader" style={look} data-font={preferences.font} aria-labelledby="reader-title">
       {toolbar}
@@ -105,6 +106,7 @@ export function Reader({ article, error, preferences, tagSuggestions, tagInputRe
           {article.byline && <span className="reader-byline">{article.byline}</span>}
           {published && <time dateTime={article.publishedAt ?? undefined}>{published}</time>}
           {article.status === 'done' && <span>{formatReadingTime(article.readingMinutes)}</span>}
+          {article.status === 'done' && timeLeft && <span className="reader-time-left">{timeLeft}</span>}
         </p>
       </header>
       {/* The reader's own annotations, in the app's language rather than the article's. */}

@@ -12,6 +12,12 @@ export function formatReadingTime(minutes: number): string {
   return `${Math.max(1, Math.round(minutes))} min read`;
 }
 
+/** Time still to read, once the reader is under way and not yet at the end. */
+export function formatTimeLeft(minutes: number, progress: number): string | null {
+  if (progress <= 0.02 || progress >= 0.98) return null;
+  return `${Math.max(1, Math.ceil(minutes * (1 - progress)))} min left`;
+}
+
 /** The site to show for an article: its declared name, or the host of its URL. */
 export function siteLabel(siteName: string | null, url: string): string {
   if (siteName) return siteName;
