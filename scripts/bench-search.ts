@@ -1,7 +1,7 @@
 // Search/list benchmark on a synthetic library.
 //   node scripts/bench-search.ts --articles 100000 [--json] [--queries 60] [--seed 1] [--keep]
 //   node scripts/bench-search.ts --db <kept library.db> --articles N   (time queries only, same seed)
-//   --count-limit N: search totals stop at N ("N+"), the library's opt-in countLimit
+//   --count-limit N: search totals stop at N ("N+"); default: the library's default; Infinity = exact
 // Builds a library in a temp folder (Zipf vocabulary of 30,000 words, ~800 words an article,
 // titles, sites, tags, some CJK text; seeded PRNG), bulk-inserts it in batches, then times each
 // query class. With --json the last line is one JSON object with the numbers.
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openLibrary, type BulkArticle, type Library } from '../electron/library/library.ts';
+import { COUNT_LIMIT } from '../electron/library/searching.ts';
 
 interface Options {
   articles: number;
@@ -18,11 +19,11 @@ interface Options {
   seed: number;
   keep: boolean;
   db: string | null;
-  countLimit: number;
+  countLimit: number | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { articles: 10_000, json: false, queries: 60, seed: 1, keep: false, db: null, countLimit: Infinity };
+  const opts: Options = { articles: 10_000, json: false, queries: 60, seed: 1, keep: false, db: null, countLimit: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') opts.json = true;
@@ -256,7 +257,7 @@ function main(): void {
       textBytes,
       dbBytes,
       insertPerSec: Math.round((opts.articles / insertMs) * 1000),
-      countLimit: Number.isFinite(opts.countLimit) ? opts.countLimit : null,
+      countLimit: Number.isFinite(opts.countLimit ?? COUNT_LIMIT) ? (opts.countLimit ?? COUNT_LIMIT) : null,
       queries,
     };
     log(`\narticles ${opts.articles}  text ${(textBytes / 1e6).toFixed(1)} MB  db ${(dbBytes / 1e6).toFixed(1)} MB ` +

@@ -114,6 +114,19 @@ export const FTS_V2: FtsSpec = {
   rank: 'bm25(10.0, 2.0, 2.0, 5.0, 3.0, 1.0, 1.0, 1.0)',
 };
 
+/** The short fields alone (migration 0005), same tokenizer and prefixes: search's "title, tag,
+ * URL… matches first" pass reads it instead of restricting the full index to these columns,
+ * which still walked every body posting (a phrase of common words: 10 ms → 0.4 ms at 100,000
+ * articles). About 5% the size of the full index. */
+export const FTS_META: FtsSpec = {
+  table: 'article_meta_fts',
+  view: 'article_meta_fts_source',
+  columns: FTS_V2.columns.filter((c) => c.name !== 'text' && c.name !== 'cjk'),
+  tokenize: FTS_V2.tokenize,
+  prefix: '2 3 4',
+  rank: 'bm25(10.0, 2.0, 2.0, 5.0, 3.0, 1.0)',
+};
+
 /** The index the current schema has; search reads column positions from it. */
 export const FTS_CURRENT: FtsSpec = FTS_V2;
 

@@ -43,7 +43,7 @@ export interface OpenLibraryOptions {
   checkIntegrity?: boolean;
   /** Matches above which a search counts as broad (see searching.ts); Infinity = bm25 wherever it is used. */
   rankAllLimit?: number;
-  /** Stop counting search matches here and flag the total as "at least" (default Infinity: exact). */
+  /** Stop counting search matches here and flag the total as "at least" (default COUNT_LIMIT, 1,000; Infinity: exact). */
   countLimit?: number;
 }
 

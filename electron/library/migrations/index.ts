@@ -3,7 +3,8 @@ import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-tags-notes-search.ts';
 import { migration0003 } from './0003-tag-links-for-lists.ts';
 import { migration0004 } from './0004-url-lookups.ts';
+import { migration0005 } from './0005-short-field-index.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 export type { Migration } from './types.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIND_SAVED_URL_SQL, openLibrary } from '../../../electron/library/library.ts';
-import { migrate, userVersion } from '../../../electron/library/migrate.ts';
+import { latestVersion, migrate, userVersion } from '../../../electron/library/migrate.ts';
 import { MIGRATIONS } from '../../../electron/library/migrations/index.ts';
 import { rawDb, tempDir, track } from './helpers.ts';
 
@@ -20,7 +20,7 @@ describe('0004 URL lookups', () => {
 
     const lib = track(openLibrary(file, { backupDir: join(dir, 'backups') }));
     const raw = rawDb(file);
-    expect(userVersion(raw)).toBe(4);
+    expect(userVersion(raw)).toBe(latestVersion(MIGRATIONS));
     const plan = raw
       .prepare(`EXPLAIN QUERY PLAN ${FIND_SAVED_URL_SQL}`)
       .all({ url: 'x' })

@@ -113,6 +113,27 @@ describe('broad queries', () => {
   });
 });
 
+describe('short-field index', () => {
+  it('puts title/tag matches first with exclusions, filters, tag edits and CJK applied', () => {
+    const { dir } = freshLibrary();
+    const lib = track(openLibrary(join(dir, 'meta.db'), { rankAllLimit: 1 }));
+    const body = saved(lib, 'https://example.com/b', { title: 'Other', text: 'garden roses' }).id;
+    const titled = saved(lib, 'https://example.com/t', { title: 'Garden roses', text: 'nothing' }).id;
+    const excluded = saved(lib, 'https://example.com/x', { title: 'Garden roses', text: 'weeds' }).id;
+    const tagged = saved(lib, 'https://example.com/g', { title: 'Plain', text: 'garden roses' }).id;
+    expect(ids(lib.search('"garden roses"', 10))).toEqual([excluded, titled, tagged, body]);
+    expect(ids(lib.search('"garden roses" -weeds', 10))).toEqual([titled, tagged, body]);
+    lib.addTags(tagged, ['Garden']);
+    expect(ids(lib.search('gard* -weeds', 10))).toEqual([tagged, titled, body]);
+    expect(ids(lib.search('garden -weeds tag:garden', 10))).toEqual([tagged]);
+    expect(ids(lib.search('garden is:starred', 10))).toEqual([]);
+    // CJK bigrams live only in the full index (cjk column): such queries take the newest.
+    saved(lib, 'https://example.com/c', { title: '東京の庭', text: '庭 garden' });
+    const cjk = saved(lib, 'https://example.com/c2', { title: 'Other', text: '東京の庭 garden' }).id;
+    expect(lib.search('東京 garden', 1)).toMatchObject({ total: 2, hits: [{ article: { id: cjk } }] });
+  });
+});
+
 describe('count limit', () => {
   it('stops counting at the limit, flags the total, and still puts title matches first', () => {
     const { dir } = freshLibrary();
