@@ -260,7 +260,7 @@ describe('reader preferences', () => {
 
   it('fall back to the default for a stored value that is bad', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lectern-prefs-'));
-    writeFileSync(join(dataDir, 'preferences.json'), JSON.stringify({ reader: { theme: 'neon', fontSize: 20 } }));
+    writeFileSync(join(dataDir, 'preferences.json'), '{"reader": {"theme": "neon", "fontSize": 20, "constructor": 1, "__proto__": {"x": 1}}}');
     const { core } = await setup(dataDir);
     const prefs = value<ReaderPreferences>(await core.invoke('getPreferences', []));
     expect(prefs.theme).toBe('system');
