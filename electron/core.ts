@@ -85,7 +85,7 @@ export function createCore(options: CoreOptions): Core {
   let closing = false;
   const queue = new CaptureQueue({
     concurrency: options.concurrency ?? 4,
-    pendingIds: () => library.pendingIds(),
+    pendingIds: (limit) => library.pendingIds(limit),
     run: async (id, signal) => {
       const pending = library.summary(id);
       if (!pending) return;

@@ -106,8 +106,7 @@ export function createHandlers(deps: HandlerDeps): Api {
       return changed(library.failCapture(id, CANCELLED));
     },
     async queueStatus() {
-      const waiting = library.pendingIds().length;
-      return ok({ online: queue.online, waiting, fetching: queue.runningCount });
+      return ok({ online: queue.online, waiting: library.pendingCount(), fetching: queue.runningCount });
     },
     async getPreferences() {
       return ok(loadReaderPreferences(deps.preferences));

@@ -3,8 +3,8 @@
 // only decides what runs now: a concurrency limit, a pause while offline, and cancellation.
 
 export interface CaptureQueueOptions {
-  /** Jobs waiting, oldest first. */
-  pendingIds(): string[];
+  /** Jobs waiting, oldest first, at most `limit` of them (an import can queue 100,000). */
+  pendingIds(limit: number): string[];
   /** Does one job; failures are recorded by the job itself. */
   run(id: string, signal: AbortSignal): Promise<void>;
   concurrency: number;
@@ -34,7 +34,8 @@ export class CaptureQueue {
   /** Starts as many waiting jobs as the concurrency limit allows. */
   kick(): void {
     if (this.#stopped || !this.#online) return;
-    for (const id of this.#options.pendingIds()) {
+    // Crashed jobs may still be waiting and are skipped, so ask for that many more.
+    for (const id of this.#options.pendingIds(this.#options.concurrency + this.#crashed.size)) {
       if (this.#running.size >= this.#options.concurrency) break;
       if (this.#running.has(id) || this.#crashed.has(id)) continue;
       const abort = new AbortController();

@@ -198,11 +198,17 @@ export class Library {
     return this.summary(id);
   }
 
-  pendingIds(): string[] {
+  /** Waiting captures, oldest first; the queue asks only for as many as it can start. */
+  pendingIds(limit = Infinity): string[] {
     return this.#stmts
-      .get(`SELECT id FROM articles WHERE status = 'pending' AND deleted_at IS NULL ORDER BY created_at, rid`)
-      .all()
+      .get(`SELECT id FROM articles WHERE status = 'pending' AND deleted_at IS NULL ORDER BY created_at, rid LIMIT :limit`)
+      .all({ limit: Number.isFinite(limit) ? limit : -1 })
       .map((r) => String((r as Row).id));
+  }
+
+  pendingCount(): number {
+    const row = this.#row(`SELECT count(*) AS n FROM articles WHERE status = 'pending' AND deleted_at IS NULL`, {});
+    return Number(row?.n ?? 0);
   }
 
   get(id: string): Article | null {
