@@ -1,6 +1,7 @@
 import { chromeStrength, isChromeLabel, isOtherArticlesHeading, normalizeSpace } from './boilerplate.ts';
 import { removeLeadMetadata, removeDisclosures } from './lead-metadata.ts';
 import { removeClosingBoilerplate } from './closing-boilerplate.ts';
+import { linear } from './mathml-text.ts';
 import { closestTag, containsTag, elementsByTag, elementsUnder, hasVisibleText, shortTextOf } from './dom-walk.ts';
 import { holdsArticle } from './prepare-document.ts';
 
@@ -21,6 +22,8 @@ const FIGURE_CONTENT = tagSet('IMG', 'VIDEO', 'AUDIO', 'TABLE', 'PRE', 'BLOCKQUO
 const BLOCK_CHILD_TAGS = tagSet('H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIV', 'TABLE', 'PRE', 'UL', 'OL', 'BLOCKQUOTE', 'FIGURE', 'SECTION', 'DL', 'P');
 const FIGURES = tagSet('FIGURE');
 const MATH = tagSet('MATH');
+// Parents in which display maths stands between blocks, not inside a sentence.
+const DISPLAY_MATH_PARENTS = tagSet('DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BODY', 'BLOCKQUOTE', 'FIGURE', 'CENTER');
 const BYLINE_HOLDERS = tagSet('P', 'DIV', 'SPAN', 'ADDRESS');
 // Labels are short: text past this many visible characters is prose, and is not read further.
 const MAX_LABEL_CHARS = 60;
@@ -143,11 +146,23 @@ function flattenMath(root: Element): void {
   for (const math of elementsByTag(root, MATH)) {
     const tex = math.querySelector('annotation[encoding="application/x-tex"]')?.textContent?.trim();
     for (const annotation of math.querySelectorAll('annotation, annotation-xml')) annotation.remove();
-    const text = tex ?? math.getAttribute('alttext') ?? (math.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = tex ?? math.getAttribute('alttext') ?? linear(math);
     const replacement = root.ownerDocument.createElement(tex ? 'code' : 'span');
     replacement.textContent = text;
-    math.replaceWith(replacement);
+    // Display maths sitting between paragraphs is a paragraph of its own; inside one, it flows.
+    const ownBlock = math.getAttribute('display') === 'block' && DISPLAY_MATH_PARENTS.has(math.parentElement?.tagName.toUpperCase() ?? '');
+    const block = ownBlock ? root.ownerDocument.createElement('p') : replacement;
+    if (ownBlock) block.appendChild(replacement);
+    math.replaceWith(block);
+    spaceFromWords(block);
   }
+}
+
+/** A formula is its own box in a browser; as text it must not run into the word beside it. */
+function spaceFromWords(element: Element): void {
+  const { previousSibling: before, nextSibling: after } = element;
+  if (before?.nodeType === 3 && /[\p{L}\p{N}]$/u.test(before.textContent ?? '')) before.textContent += ' ';
+  if (after?.nodeType === 3 && /^[\p{L}\p{N}]/u.test(after.textContent ?? '')) after.textContent = ` ${after.textContent ?? ''}`;
 }
 
 /** The reader shows the title itself; a leading heading repeating it is noise. */

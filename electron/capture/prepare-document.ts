@@ -3,6 +3,7 @@ import { chooseFromSrcset, isPlaceholderSrc, lazySourceOf } from './image-source
 import { chromeStrength, normalizeSpace, proseParagraphs } from './boilerplate.ts';
 import { elementsUnder, indexElements, indexedWithin, type ElementIndex } from './dom-walk.ts';
 import { revealFoldedText } from './reveal-hidden.ts';
+import { unrenderMath } from './rendered-math.ts';
 
 // Work done on the parsed page before Readability sees it: fix the base URL, turn lazily
 // loaded images into real ones (Readability scores and keeps what has a src), and drop the
@@ -124,6 +125,7 @@ const isAlwaysRemoved = (element: Element): boolean =>
 export function prepareDocument(document: Document, pageUrl: string, index: ElementIndex = indexElements(document)): string {
   const tagged = (tag: string): Element[] => index.byTag.get(tag) ?? [];
   const base = installBase(document, pageUrl, tagged('BASE'));
+  unrenderMath(document, index);
   for (const noscript of tagged('NOSCRIPT')) resolveNoscript(noscript);
   for (const picture of tagged('PICTURE')) resolvePicture(picture, base);
   for (const img of tagged('IMG')) resolveImage(img, base);

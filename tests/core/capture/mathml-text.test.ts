@@ -1,0 +1,44 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { linear } from '../../../electron/capture/mathml-text.ts';
+
+const mathOf = (markup: string): Element => {
+  const { document } = parseHTML(`<!doctype html><html><body><math xmlns="http://www.w3.org/1998/Math/MathML">${markup}</math></body></html>`);
+  const math = document.querySelector('math');
+  if (!math) throw new Error('no <math> parsed');
+  return math;
+};
+const text = (markup: string): string => linear(mathOf(markup));
+
+describe('MathML as linear text', () => {
+  it('brackets a fraction part that is more than one symbol', () => {
+    expect(text('<mfrac><mn>1</mn><mi>n</mi></mfrac>')).toBe('1/n');
+    expect(text('<mfrac><mn>1</mn><mrow><msup><mn>2</mn><mi>k</mi></msup><mo>+</mo><mn>1</mn></mrow></mfrac>')).toBe('1/(2^k + 1)');
+  });
+
+  it('writes the quadratic formula so it can be read back unambiguously', () => {
+    const formula = '<mi>x</mi><mo>=</mo><mfrac><mrow><mo>−</mo><mi>b</mi><mo>±</mo><msqrt><msup><mi>b</mi><mn>2</mn></msup><mo>−</mo><mn>4</mn><mi>a</mi><mi>c</mi></msqrt></mrow><mrow><mn>2</mn><mi>a</mi></mrow></mfrac>';
+    expect(text(formula)).toBe('x = (−b ± √(b^2 − 4 a c))/(2 a)');
+  });
+
+  it('keeps juxtaposed symbols apart and a function name from its argument', () => {
+    expect(text('<mi>a</mi><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mi>b</mi><mi>x</mi>')).toBe('a x^2 + b x');
+    expect(text('<mi>ln</mi><mo>&#x2061;</mo><mi>N</mi>')).toBe('ln N');
+  });
+
+  it('reads limits of a large operator as sub- and superscripts', () => {
+    expect(text('<munderover><mo>∑</mo><mrow><mi>n</mi><mo>=</mo><mn>1</mn></mrow><mi>∞</mi></munderover><mfrac><mn>1</mn><mi>n</mi></mfrac>')).toBe('∑_(n = 1)^∞ 1/n');
+  });
+
+  it('puts an accent on a single letter as a combining mark', () => {
+    expect(text('<mover><mi>x</mi><mo>˙</mo></mover><mo>=</mo><mi>σ</mi>')).toBe('ẋ = σ');
+  });
+
+  it('writes an equation array one row after another', () => {
+    expect(text('<mtable><mtr><mtd><mi>x</mi></mtd><mtd><mo>=</mo><mn>1</mn></mtd></mtr><mtr><mtd><mi>y</mi></mtd><mtd><mo>=</mo><mn>2</mn></mtd></mtr></mtable>')).toBe('x = 1; y = 2');
+  });
+
+  it('reads only the presentation of <semantics>, not its annotations', () => {
+    expect(text('<semantics><mrow><mi>z</mi></mrow><annotation encoding="application/x-tex">z</annotation></semantics>')).toBe('z');
+  });
+});
