@@ -41,7 +41,11 @@ export function extractArticle(html: string, url: string): Extracted {
   // keepClasses: our clean-up after Readability still needs them; the sanitiser drops them.
   // JSON-LD was read above (prepareDocument removes the scripts that carry it).
   const thread = questionAndAcceptedAnswer(document, index.all);
+  const pageTitle = clean(metadata.title) ?? stripTitleSuffix(clean(metadata.documentTitle));
   if (!thread) applyReadabilityHints(document, index, metadata.heading);
+  // Readability drops the first heading that resembles the document's <title>: let that be the
+  // title we show, or a section heading that shares its words ("Bayes' theorem") goes instead.
+  if (!thread && pageTitle) retitle(document, preferHeading(stripSiteName(pageTitle, clean(metadata.siteName)), metadata.heading));
   const parsed = thread ? null : new Readability(document, { keepClasses: true, disableJSONLD: true, serializer: (node) => node }).parse();
   // Readability gives up on very short pages; what is left of the body is the article then.
   const grabbed = thread ?? (parsed?.content as unknown as Element | null | undefined);
@@ -49,7 +53,7 @@ export function extractArticle(html: string, url: string): Extracted {
   if (!content) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');
   // Our metadata reads what Readability reads, in its order, plus JSON-LD and more tags.
   const siteName = clean(metadata.siteName) ?? clean(parsed?.siteName);
-  const rawTitle = clean(metadata.title) ?? stripTitleSuffix(clean(metadata.documentTitle)) ?? clean(parsed?.title) ?? '';
+  const rawTitle = pageTitle ?? clean(parsed?.title) ?? '';
   const title = preferHeading(stripSiteName(rawTitle, siteName), metadata.heading) || fallbackTitle(url);
   const byline = cleanByline(metadata.byline) ?? cleanByline(parsed?.byline);
   cleanArticle(content, title, byline, siteName);
@@ -90,6 +94,15 @@ function narrowToMarkedArticle(content: Element): Element {
   if (!article || article === content || !content.contains(article)) return content;
   const outside = [...content.querySelectorAll('p')].filter((p) => !article.contains(p) && normalizeSpace(p.textContent ?? '').length > 100);
   return outside.length === 0 ? article : content;
+}
+
+function retitle(document: Document, title: string): void {
+  const head = document.head;
+  if (!head) return;
+  for (const element of head.querySelectorAll('title')) element.remove();
+  const element = document.createElement('title');
+  element.textContent = title;
+  head.appendChild(element);
 }
 
 // Readability dismantles the document as it works, so the fallback starts from a fresh parse.
