@@ -157,10 +157,18 @@ function markedElements(all: Element[]): { authors: Element[]; dated: Element | 
     if (!element.hasAttributes()) continue;
     const itemprop = element.getAttribute('itemprop');
     if (hasWord(element.getAttribute('rel'), 'author', true) || hasWord(itemprop, 'author')) authors.push(element);
-    // The first <time datetime> or [itemprop~="datePublished"][datetime] in the page.
-    if (!dated && (element.tagName.toUpperCase() === 'TIME' || hasWord(itemprop, 'datePublished')) && element.hasAttribute('datetime')) dated = element;
+    // The first <time datetime>, [itemprop~="datePublished"] with a machine-readable value, or
+    // microformat <abbr class="published" title="2025-11-16T10:30:00Z"> (Blogger) in the page.
+    if (!dated && dateOf(element, itemprop)) dated = element;
   }
   return { authors, dated };
+}
+
+/** The machine-readable date an element marks, if it marks one. */
+function dateOf(element: Element, itemprop: string | null): string | null {
+  const tag = element.tagName.toUpperCase();
+  if (tag === 'TIME' || hasWord(itemprop, 'datePublished')) return element.getAttribute('datetime') ?? (tag === 'TIME' ? null : element.getAttribute('content') ?? (tag === 'ABBR' ? element.getAttribute('title') : null));
+  return tag === 'ABBR' && hasWord(element.getAttribute('class'), 'published') ? element.getAttribute('title') : null;
 }
 
 const hasWord = (value: string | null, word: string, ignoreCase = false): boolean =>
@@ -188,7 +196,7 @@ export function readPageMetadata(document: Document, baseUrl: string, index: Ele
   const publishedTime = normalizeDate(textOf(article?.datePublished))
     ?? normalizeDate(first(metas, ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc:date:issued', 'dcterms:issued', 'dc:date', 'dcterms:date', 'dcterms:created', 'date', 'article.published']))
     ?? normalizeDate(textOf(article?.dateCreated))
-    ?? normalizeDate(dated?.getAttribute('datetime'));
+    ?? normalizeDate(dated && dateOf(dated, dated.getAttribute('itemprop')));
 
   const linkHref = (rel: string): string | undefined =>
     links.find((link) => hasWord(link.getAttribute('rel'), rel, true) && link.hasAttribute('href'))?.getAttribute('href') ?? undefined;
