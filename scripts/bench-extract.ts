@@ -220,7 +220,8 @@ function main(): void {
 }
 
 /**
- * Every page where we score below plain Readability, with what we left out. Our boilerplate
+ * Every page where we score above plain Readability, and every page where we score below it,
+ * with what we left out. Our boilerplate
  * removal is meant to cost F1 against Readability's output (it keeps share bars, newsletter
  * boxes, comment threads); this shows exactly how much and which text, so the trade is visible.
  */
@@ -231,6 +232,11 @@ function reportLowerPages(pages: Page[], runs: Record<string, Scored[]>, log: (l
     const gap = (baseline[i]?.f1 ?? 0) - (ours[i]?.f1 ?? 0);
     return gap > 0.0005 ? [{ page, gap, i }] : [];
   });
+  const higher = pages.flatMap((page, i) => {
+    const gain = (ours[i]?.f1 ?? 0) - (baseline[i]?.f1 ?? 0);
+    return gain > 0.0005 ? [`${page.name} +${gain.toFixed(3)}`] : [];
+  });
+  if (higher.length) console.log(`lectern above readability+linkedom on ${higher.length} pages: ${higher.join(', ')}`);
   if (lower.length === 0) return;
   const total = lower.reduce((sum, { gap }) => sum + gap, 0);
   console.log(`lectern below readability+linkedom on ${lower.length} pages (mean F1 cost ${(total / pages.length).toFixed(4)}):`);
