@@ -3,6 +3,7 @@
 
 export type CaptureErrorCode =
   | 'invalid-url'
+  | 'private-address'
   | 'network'
   | 'timeout'
   | 'too-large'

@@ -1,8 +1,11 @@
+import dns from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { CaptureError } from './capture-error.ts';
+import { isPublicAddress } from './network-address.ts';
 import { parseWebUrl } from './normalize-url.ts';
 
 export interface FetchLimits {
@@ -45,6 +48,14 @@ export interface FetchOptions {
   referrer?: string;
   /** Checked for the first address and every redirect hop; a refused one fails the fetch. */
   allowDestination?: (url: URL) => boolean;
+  /**
+   * Refuse addresses that are not on the public internet (checked on what the name resolves
+   * to, at connect time). Set for the images of a page that came from the internet; a fetch
+   * also sets it for itself after any hop lands on a public address.
+   */
+  publicOnly?: boolean;
+  /** Classifies an IP address; tests on loopback stand in a rule of their own. */
+  isPublicAddress?: (address: string) => boolean;
 }
 
 export interface FetchedResource {
@@ -57,6 +68,8 @@ export interface FetchedResource {
   /** The charset parameter of Content-Type, when given. */
   charset: string | null;
   body: Buffer;
+  /** Whether the final response came from a public internet address. */
+  publicAddress: boolean;
 }
 
 // Below this size a high ratio is harmless (a page of repeated whitespace compresses well).
@@ -76,12 +89,18 @@ export async function fetchResource(input: string, options: FetchOptions = {}): 
   try {
     let url = parseWebUrl(input);
     const visited = new Set<string>();
+    const isPublic = options.isPublicAddress ?? isPublicAddress;
+    let publicOnly = options.publicOnly ?? false;
     for (let hop = 0; ; hop++) {
       if (options.allowDestination && !options.allowDestination(url)) {
         throw new CaptureError('invalid-url', `Not fetched: ${url.host} is not an allowed destination.`);
       }
       visited.add(url.href);
-      const response = await openResponse(url, limits, signal, options);
+      const response = await openResponse(url, limits, signal, options, publicOnly ? isPublic : null);
+      const remote = response.socket?.remoteAddress;
+      const publicAddress = remote !== undefined && isPublic(remote);
+      // Once on the internet, a redirect may not lead back into the local network.
+      if (publicAddress) publicOnly = true;
       const location = response.headers.location;
       if (REDIRECT_STATUSES.has(response.statusCode ?? 0) && location) {
         response.destroy();
@@ -103,7 +122,7 @@ export async function fetchResource(input: string, options: FetchOptions = {}): 
       const body = await readBody(response, limits, signal);
       const headers = flattenHeaders(response);
       const { mimeType, charset } = parseContentType(headers['content-type']);
-      return { url: url.href, status, headers, mimeType, charset, body };
+      return { url: url.href, status, headers, mimeType, charset, body, publicAddress };
     }
   } catch (error) {
     throw toCaptureError(error, signal);
@@ -134,9 +153,28 @@ function nextHop(from: URL, location: string): URL {
   return next;
 }
 
-function openResponse(url: URL, limits: FetchLimits, signal: AbortSignal, options: FetchOptions): Promise<IncomingMessage> {
+const privateAddressError = (host: string) =>
+  new CaptureError('private-address', `Not fetched: ${host} is on this computer or the local network, and a page from the internet may not lead there.`);
+
+/** dns.lookup, refusing names that resolve to any address `allowed` rejects. */
+function guardedLookup(allowed: (address: string) => boolean): LookupFunction {
+  return (hostname, lookupOptions, callback) => {
+    dns.lookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 0);
+      if (addresses.length === 0 || addresses.some(({ address }) => !allowed(address))) return callback(privateAddressError(hostname), '', 0);
+      // net.connect asks for every address (to race IPv4 and IPv6) or for one.
+      if (lookupOptions.all) return (callback as unknown as (error: null, all: dns.LookupAddress[]) => void)(null, addresses);
+      const [first] = addresses;
+      callback(null, first?.address ?? '', first?.family ?? 4);
+    });
+  };
+}
+
+function openResponse(url: URL, limits: FetchLimits, signal: AbortSignal, options: FetchOptions, allowedAddress: ((address: string) => boolean) | null): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    if (allowedAddress && isIP(literal) !== 0 && !allowedAddress(literal)) return reject(privateAddressError(url.host));
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers: Record<string, string> = {
       'user-agent': USER_AGENT,
@@ -147,7 +185,8 @@ function openResponse(url: URL, limits: FetchLimits, signal: AbortSignal, option
     const referer = refererFor(options.referrer, url);
     if (referer) headers.referer = referer;
     // agent: false — a fresh socket per request, so the connect timer always measures a connect.
-    const req = request(url, { method: 'GET', headers, agent: false, signal });
+    const lookup = allowedAddress ? { lookup: guardedLookup(allowedAddress) } : {};
+    const req = request(url, { method: 'GET', headers, agent: false, signal, ...lookup });
     const connectTimer = setTimeout(() => {
       req.destroy(new CaptureError('timeout', `Could not connect to ${url.hostname} within ${seconds(limits.connectTimeoutMs)}.`));
     }, limits.connectTimeoutMs);

@@ -19,7 +19,8 @@ export interface FixtureServer {
 }
 
 /** A real HTTP server on loopback: tests fetch through the network stack, never a fake fetch. */
-export async function startFixtureServer(routes: Record<string, FixtureRoute> = {}): Promise<FixtureServer> {
+/** `host`: another loopback address (127.0.0.2) stands for a second machine in address-policy tests. */
+export async function startFixtureServer(routes: Record<string, FixtureRoute> = {}, host = '127.0.0.1'): Promise<FixtureServer> {
   const table = new Map<string, FixtureRoute>(Object.entries(routes));
   const hits = new Map<string, number>();
   const server = createServer((req, res) => {
@@ -37,9 +38,9 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute> = 
     res.writeHead(route.status ?? 200, route.headers ?? { 'content-type': 'text/html; charset=utf-8' });
     res.end(route.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${host}:${port}`;
   return {
     origin,
     url: (path) => `${origin}${path}`,
