@@ -3,7 +3,10 @@ import { CaptureError } from './capture-error.ts';
 import { DEFAULT_IMAGE_LIMITS, fetchResource, type FetchLimits } from './fetch-resource.ts';
 
 // Fetching an article's images into the asset store. One image failing (404, too big, not
-// really an image) only loses that image; cancelling the capture stops them all.
+// really an image) only loses that image; cancelling the capture stops them all. An article
+// has a budget as well as each image: 150 images of 8 MB would be 1.2 GB for one page.
+
+export const DEFAULT_ARTICLE_IMAGE_BYTES = 64 * 1024 * 1024;
 
 export interface ImageDownloadOptions {
   assets: AssetStore;
@@ -14,6 +17,10 @@ export interface ImageDownloadOptions {
   concurrency?: number;
   /** Beyond this many images an article's remaining ones are dropped. */
   maxImages?: number;
+  /** Bytes of images one article may store; images past it are dropped. */
+  maxTotalBytes?: number;
+  /** The page came from the internet: its images may not come from the local network. */
+  publicOnly?: boolean;
   /** Lets a scheduler wrap each request (per-host limits, retries). */
   fetcher?: typeof fetchResource;
 }
@@ -23,10 +30,17 @@ export async function downloadImages(urls: string[], options: ImageDownloadOptio
   const wanted = [...new Set(urls)].slice(0, options.maxImages ?? 150);
   const found = new Map<string, StoredAsset>();
   const queue = [...wanted];
+  const perImage = Math.min(options.limits?.maxBytes ?? DEFAULT_IMAGE_LIMITS.maxBytes, options.limits?.maxDecodedBytes ?? DEFAULT_IMAGE_LIMITS.maxDecodedBytes);
+  // Each download reserves what it may use of the budget, and gives back what it did not.
+  let budget = options.maxTotalBytes ?? DEFAULT_ARTICLE_IMAGE_BYTES;
   const worker = async (): Promise<void> => {
-    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-      const asset = await downloadImage(url, options);
-      if (asset) found.set(url, asset);
+    for (let url = queue.shift(); url !== undefined && budget > 0; url = queue.shift()) {
+      const allowance = Math.min(perImage, budget);
+      budget -= allowance;
+      const limits = { ...options.limits, maxBytes: allowance, maxDecodedBytes: allowance };
+      const stored = await fetchAndStore(url, { ...options, limits });
+      budget += allowance - (stored?.bytes ?? 0);
+      if (stored) found.set(url, stored.asset);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
@@ -39,17 +53,25 @@ export async function downloadImages(urls: string[], options: ImageDownloadOptio
 }
 
 export async function downloadImage(url: string, options: ImageDownloadOptions): Promise<StoredAsset | null> {
+  return (await fetchAndStore(url, options))?.asset ?? null;
+}
+
+async function fetchAndStore(url: string, options: ImageDownloadOptions): Promise<{ asset: StoredAsset; bytes: number } | null> {
   try {
     const dataUrl = /^data:image\/[a-z+.-]+;base64,/i.exec(url);
-    if (dataUrl) return await options.assets.put(Buffer.from(url.slice(dataUrl[0].length), 'base64'));
+    if (dataUrl) {
+      const bytes = Buffer.from(url.slice(dataUrl[0].length), 'base64');
+      return { asset: await options.assets.put(bytes), bytes: bytes.length };
+    }
     const fetcher = options.fetcher ?? fetchResource;
     const response = await fetcher(url, {
       limits: { ...DEFAULT_IMAGE_LIMITS, ...options.limits },
       accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.8,*/*;q=0.5',
       referrer: options.referrer,
+      ...(options.publicOnly ? { publicOnly: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return await options.assets.put(response.body);
+    return { asset: await options.assets.put(response.body), bytes: response.body.length };
   } catch (error) {
     if (options.signal?.aborted) throw error;
     if (error instanceof CaptureError || error instanceof Error) return null;
