@@ -1,4 +1,4 @@
-import { normalizeSpace } from './boilerplate.ts';
+import { normalizeSpace, proseParagraphs } from './boilerplate.ts';
 import type { ElementIndex } from './dom-walk.ts';
 
 // Readability reads class and id names as hints, and a few of its hints misfire on markup
@@ -82,9 +82,59 @@ function hoistTitleHeading(document: Document, index: ElementIndex, title: strin
   body.insertBefore(copy, body.firstChild);
 }
 
+const titleHeading = (index: ElementIndex, title: string): Element | undefined => {
+  const wanted = normalizeSpace(title).toLowerCase();
+  return (index.byTag.get('H1') ?? []).find((h1) => normalizeSpace(h1.textContent ?? '').toLowerCase() === wanted);
+};
+
+// A standfirst names itself, or is a sentence too long for a kicker or a byline line.
+const STANDFIRST_CLASS = /standfirst|\bdek\b|deck|subhead|sub-?title|summary|lede|\blead\b|excerpt|intro|strap|description/i;
+const NOT_STANDFIRST_CLASS = /byline|author|date|meta|kicker|credit|share|social|tags?\b|categor|breadcrumb/i;
+
+function isStandfirst(paragraph: Element): boolean {
+  const text = normalizeSpace(paragraph.textContent ?? '');
+  const classes = `${paragraph.getAttribute('class') ?? ''} ${paragraph.parentElement?.getAttribute('class') ?? ''}`;
+  if (text.length < 40 || NOT_STANDFIRST_CLASS.test(classes) || /^by\s/i.test(text)) return false;
+  if (paragraph.querySelector('time, [rel~="author"], [itemprop~="author"]')) return false;
+  return STANDFIRST_CLASS.test(paragraph.getAttribute('class') ?? '') || text.length >= 80;
+}
+
+const hasImage = (element: Element): boolean => element.querySelector('img, picture') !== null;
+
+/**
+ * The article's own header (`<header class="entry-header">`: the title, a standfirst, the lead
+ * figure) reads as page chrome to Readability, which drops it whole or leaves it outside the
+ * body it picks. Its standfirst and lead figure, and a lead figure between it and the body, are
+ * moved to the start of the body, where they are read as the article's first blocks. The title
+ * and the byline/date lines stay behind (the reader shows those as metadata).
+ */
+function liftArticleHeader(index: ElementIndex, title: string | null): void {
+  const heading = title ? titleHeading(index, title) : undefined;
+  let header: Element | null = null;
+  for (let node = heading?.parentElement ?? null, depth = 0; node && depth < 3 && !header; node = node.parentElement, depth++) {
+    if (['ARTICLE', 'MAIN', 'BODY'].includes(node.tagName)) break;
+    if (node.tagName === 'HEADER' || /header/i.test(node.getAttribute('class') ?? '')) header = node;
+  }
+  if (!header) return;
+  const between: Element[] = [];
+  let body: Element | null = null;
+  for (let sibling = header.nextElementSibling; sibling && !body && between.length < 4; sibling = sibling.nextElementSibling) {
+    if (proseParagraphs(sibling) >= 2) body = sibling;
+    else between.push(sibling);
+  }
+  if (!body) return;
+  const lifted = [
+    ...[...header.querySelectorAll('p')].filter(isStandfirst),
+    ...[...header.querySelectorAll('figure')].filter(hasImage),
+    ...between.filter((element) => element.tagName === 'FIGURE' && hasImage(element)),
+  ];
+  for (const element of lifted.reverse()) body.insertBefore(element, body.firstChild);
+}
+
 export function applyReadabilityHints(document: Document, index: ElementIndex, title: string | null): void {
   unflagHeadings(index);
   unflagRecipeDetails(index);
   unflagInlineSpans(index);
+  liftArticleHeader(index, title);
   hoistTitleHeading(document, index, title);
 }
