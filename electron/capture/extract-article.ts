@@ -55,7 +55,9 @@ export function extractArticle(html: string, url: string): Extracted {
   const siteName = clean(metadata.siteName) ?? clean(parsed?.siteName);
   const rawTitle = pageTitle ?? clean(parsed?.title) ?? '';
   const title = preferHeading(stripSiteName(rawTitle, siteName), metadata.heading) || fallbackTitle(url);
-  const byline = cleanByline(metadata.byline) ?? cleanByline(parsed?.byline);
+  // Structured data first; then the byline Readability found in the article's own region, over
+  // an author link anywhere in the page (a "more from this writer" box carries those too).
+  const byline = cleanByline(metadata.byline) ?? cleanByline(parsed?.byline) ?? cleanByline(metadata.markupByline);
   cleanArticle(content, title, byline, siteName);
   const safeHtml = sanitizeArticleHtml(content.innerHTML).trim();
   if (!safeHtml) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');

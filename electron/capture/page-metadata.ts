@@ -7,7 +7,10 @@ import { indexElements, type ElementIndex } from './dom-walk.ts';
 
 export interface PageMetadata {
   title: string | null;
+  /** From structured data: JSON-LD, then <meta> tags. */
   byline: string | null;
+  /** From markup anywhere in the page (rel="author", itemprop="author"): weaker evidence. */
+  markupByline: string | null;
   siteName: string | null;
   publishedTime: string | null;
   excerpt: string | null;
@@ -215,7 +218,8 @@ export function readPageMetadata(document: Document, baseUrl: string, index: Ele
     title: jsonLdTitle(article, documentTitle ?? '', textOf(publisher?.name)) ?? first(metas, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'title', 'twitter:title', 'parsely-title']),
     byline: jsonLdAuthors(article?.author)
       ?? first(metas, ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author_name', 'sailthru.author', 'byl'])
-      ?? notUrl(metas.get('article:author')) ?? pageByline(authors),
+      ?? notUrl(metas.get('article:author')),
+    markupByline: pageByline(authors),
     siteName: textOf(publisher?.name) ?? first(metas, ['og:site_name']) ?? shortName(first(metas, ['application-name', 'apple-mobile-web-app-title'])) ?? textOf(website?.name),
     publishedTime,
     excerpt: textOf(article?.description) ?? first(metas, ['dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'description', 'twitter:description']),
