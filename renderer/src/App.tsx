@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../electron/ipc/api.ts';
 import { AddUrlForm } from './components/AddUrlForm.tsx';
 import { DisplaySettingsPanel } from './components/DisplaySettingsPanel.tsx';
+import { ImportDialog } from './components/ImportDialog.tsx';
+import { ImportIcon } from './components/Icons.tsx';
 import { ListScreen } from './components/ListScreen.tsx';
 import { Reader } from './components/Reader.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
@@ -41,6 +43,7 @@ export function App() {
   const toasts = useToasts();
   const recentSearches = useRecentSearches();
   const [helpOpen, setHelpOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const reader = useArticle(readerId);
   const [query, setQuery] = useState('');
   const [searchRevision, setSearchRevision] = useState(0);
@@ -196,11 +199,15 @@ export function App() {
           }}
         />
         <DisplaySettingsPanel state={display} />
+        <button type="button" className="icon-button" onClick={() => setImportOpen(true)} aria-label="Import a library" title="Import from Pocket, Instapaper, wallabag or Omnivore">
+          <ImportIcon />
+        </button>
         <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
           <span aria-hidden="true">?</span>
         </button>
       </header>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} />
       <p className="offline-banner" role="status">
         {!queue.online && 'You are offline. Saved articles read as usual; new links will be fetched when the connection is back.'}
       </p>

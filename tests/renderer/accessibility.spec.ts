@@ -84,5 +84,13 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await expectNoSeriousViolations(page, 'shortcut help');
+    await page.keyboard.press('Escape');
+
+    // The import dialog, after an import with a skipped row.
+    await page.getByRole('button', { name: 'Import a library' }).click();
+    const importDialog = page.getByRole('dialog', { name: 'Import a library' });
+    await importDialog.getByLabel('Choose a file…').setInputFiles({ name: 'links.txt', mimeType: 'text/plain', buffer: Buffer.from(`${server.url('/gone')}\nnot a link\n`) });
+    await expect(importDialog.getByRole('list', { name: 'Skipped rows' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'import dialog');
   });
 }

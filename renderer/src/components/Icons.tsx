@@ -92,3 +92,13 @@ export function DownloadIcon() {
     </svg>
   );
 }
+
+/** A tray with an arrow coming in: bringing a library over. */
+export function ImportIcon() {
+  return (
+    <svg {...base}>
+      <path d="M12 3v11M7.5 9.5L12 14l4.5-4.5" />
+      <path d="M4 14v4.5A1.5 1.5 0 0 0 5.5 20h13a1.5 1.5 0 0 0 1.5-1.5V14" />
+    </svg>
+  );
+}
