@@ -285,6 +285,26 @@ test('offline: the app says so, links wait, and fetch when the network is back',
   await expect(rowFor(page, NEWS_TITLE).getByRole('link')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
 });
 
+test('a waiting capture can be cancelled, stays cancelled, and can be retried', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  app.core.setOnline(false);
+  await saveUrl(app, fixtureUrl(NEWS_PATH));
+  const row = page.locator('.row').filter({ hasText: 'Waiting for a connection…' });
+  await row.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('.row').getByText('Failed: Cancelled.')).toBeVisible();
+
+  // Back online, the cancelled link is not fetched behind the user's back…
+  app.core.setOnline(true);
+  await expect(page.getByText('You are offline')).toHaveCount(0);
+  await app.core.idle();
+  await expect(page.locator('.row').getByText('Failed: Cancelled.')).toBeVisible();
+  expect(server!.hits.get(NEWS_PATH)).toBeUndefined();
+  // …until Retry.
+  await page.locator('.row').getByRole('button', { name: 'Retry' }).click();
+  await expect(rowFor(page, NEWS_TITLE).getByRole('link')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
+});
+
 test('archive on finish: reaching the end archives the article, when chosen', async ({ app }) => {
   const { page } = app;
   await app.core.invoke('setPreferences', [{ archiveOnFinish: true }]);

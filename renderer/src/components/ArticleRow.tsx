@@ -10,6 +10,8 @@ export interface RowActions {
   onStar: (article: ArticleSummary) => void;
   onArchive: (article: ArticleSummary) => void;
   onRetry: (article: ArticleSummary) => void;
+  /** Stops a waiting or running capture (it is then shown as failed, with Retry). */
+  onCancel: (article: ArticleSummary) => void;
   /** Multi-select: 'toggle' for Ctrl/Cmd-click and the checkbox, 'range' for Shift-click. */
   onSelect: (index: number, how: 'toggle' | 'range') => void;
 }
@@ -29,12 +31,16 @@ interface Props extends RowActions {
   snippet?: string;
 }
 
-function ArticleStatus({ article, online, onRetry }: { article: ArticleSummary; online: boolean; onRetry: RowActions['onRetry'] }) {
-  if (article.status === 'pending' && !online) {
-    return <p className="row-status is-waiting">Waiting for a connection…</p>;
-  }
+function ArticleStatus({ article, online, onRetry, onCancel }: { article: ArticleSummary; online: boolean; onRetry: RowActions['onRetry']; onCancel: RowActions['onCancel'] }) {
   if (article.status === 'pending' || article.status === 'fetching') {
-    return <p className="row-status is-busy">Fetching…</p>;
+    return (
+      <div className={`row-status ${article.status === 'pending' && !online ? 'is-waiting' : 'is-busy'}`}>
+        <span>{article.status === 'pending' && !online ? 'Waiting for a connection…' : 'Fetching…'}</span>
+        <button type="button" className="button button-small button-quiet" onClick={() => onCancel(article)}>
+          Cancel
+        </button>
+      </div>
+    );
   }
   if (article.status === 'failed') {
     return (
@@ -57,7 +63,7 @@ function selectInstead(event: MouseEvent, index: number, onSelect: Props['onSele
   onSelect(index, event.shiftKey ? 'range' : 'toggle');
 }
 
-export const ArticleRow = memo(function ArticleRow({ article, index, setSize, height, selected, checked, online, snippet, onFocusRow, onStar, onArchive, onRetry, onSelect }: Props) {
+export const ArticleRow = memo(function ArticleRow({ article, index, setSize, height, selected, checked, online, snippet, onFocusRow, onStar, onArchive, onRetry, onCancel, onSelect }: Props) {
   const thumb = localImage(article.leadImage);
   const title = article.title || article.url;
   const readable = article.status === 'done';
@@ -85,7 +91,7 @@ export const ArticleRow = memo(function ArticleRow({ article, index, setSize, he
         ) : (
           readable && article.excerpt && <p className="row-excerpt">{article.excerpt}</p>
         )}
-        {!readable && <ArticleStatus article={article} online={online} onRetry={onRetry} />}
+        {!readable && <ArticleStatus article={article} online={online} onRetry={onRetry} onCancel={onCancel} />}
       </div>
       {thumb && <img className="row-thumb" src={thumb} alt="" loading="lazy" decoding="async" />}
     </>
@@ -103,7 +109,7 @@ export const ArticleRow = memo(function ArticleRow({ article, index, setSize, he
           {content}
         </a>
       ) : (
-        // Nothing to read yet, so not a link; still focusable for j/k, and its Retry is a button.
+        // Nothing to read yet, so not a link; still focusable for j/k; Retry and Cancel are buttons.
         <div className="row-link" tabIndex={-1} data-row-index={index} onFocus={() => onFocusRow(index)} onClick={(e) => selectInstead(e, index, onSelect)}>
           {content}
         </div>

@@ -72,6 +72,7 @@ export function useArticleActions({ afterChange, setActionError, toasts, remove,
       onStar: (a: ArticleSummary) => runAction(call('setStarred', a.id, !a.starred)),
       onArchive: (a: ArticleSummary) => runAction(call('setArchived', a.id, !a.archived)),
       onRetry: (a: ArticleSummary) => runAction(call('retryArticle', a.id)),
+      onCancel: (a: ArticleSummary) => runAction(call('cancelCapture', a.id)),
     }),
     [runAction],
   );
