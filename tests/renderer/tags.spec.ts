@@ -29,3 +29,37 @@ test('tags are shown in place and filter the list', async ({ app }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All');
   await expect(page.locator('.row')).toHaveCount(6);
 });
+
+test('a tag is renamed from its list, and renaming onto another tag merges them', async ({ app }) => {
+  seedArticles(app.dataDir, { count: 6, tags: (i) => (i % 3 === 0 ? ['Rivers'] : i % 3 === 1 ? ['rivers-and-lakes'] : ['Recipes']) });
+  const { page } = app;
+  await app.open('/#/all?tag=Rivers');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All tagged “Rivers”');
+  await expect(page.locator('.row')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Rename tag' }).click();
+  const name = page.getByRole('textbox', { name: 'New name for “Rivers”' });
+  await expect(name).toBeFocused();
+  await name.fill('Waterways');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All tagged “Waterways”');
+  await expect(page.locator('.row')).toHaveCount(2);
+  const sidebarTags = page.getByRole('navigation', { name: 'Tags' });
+  await expect(sidebarTags.getByRole('link', { name: /^Waterways/ })).toBeVisible();
+  await expect(sidebarTags.getByRole('link', { name: /^Rivers/ })).toHaveCount(0);
+
+  // Onto an existing tag: the two become one, with every article of both.
+  await page.getByRole('button', { name: 'Rename tag' }).click();
+  await page.getByRole('textbox', { name: 'New name for “Waterways”' }).fill('rivers-and-lakes');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All tagged “rivers-and-lakes”');
+  await expect(page.locator('.row')).toHaveCount(4);
+  await expect(sidebarTags.getByRole('link', { name: /^Waterways/ })).toHaveCount(0);
+
+  // Esc leaves the name as it was.
+  await page.getByRole('button', { name: 'Rename tag' }).click();
+  await page.keyboard.type('x');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Rename tag' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All tagged “rivers-and-lakes”');
+});

@@ -10,6 +10,7 @@ import type { RowActions } from './ArticleRow.tsx';
 import { BulkActions, type BulkHandlers } from './BulkActions.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { Sidebar } from './Sidebar.tsx';
+import { TagRename } from './TagRename.tsx';
 
 interface Props {
   route: ListRoute;
@@ -63,6 +64,7 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
         </div>
         {!searching && (
           <div className="list-tools">
+            {route.tag && <TagRename key={route.tag} route={route} tag={route.tag} />}
             <label className="sort-menu">
               Sort
               <select value={route.sort ?? 'newest'} onChange={(e) => navigate({ ...route, sort: e.target.value as ListSort })}>
