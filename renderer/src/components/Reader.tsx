@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type MouseEvent, type Ref } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type Ref, type RefObject } from 'react';
 import type { Article, ReaderPreferences, TagCount } from '../../../electron/ipc/api.ts';
 import { useReadingProgress } from '../hooks/useReadingProgress.ts';
 import { call } from '../lib/bridge.ts';
@@ -29,10 +29,39 @@ function openLinksExternally(event: MouseEvent<HTMLElement>) {
   if (/^https?:/i.test(href)) void call('openExternal', href);
 }
 
+/**
+ * An image whose saved copy is gone (a damaged or pruned image folder) becomes a labelled
+ * placeholder, not the browser's broken-image icon. `error` does not bubble: it is caught on
+ * the way down. A layout effect runs before any image request can have answered.
+ */
+function usePlaceholdersForMissingImages(body: RefObject<HTMLDivElement | null>, html: string): void {
+  useLayoutEffect(() => {
+    const root = body.current;
+    if (!root) return;
+    const replace = (img: HTMLImageElement) => {
+      const placeholder = document.createElement('span');
+      placeholder.className = 'image-missing';
+      placeholder.setAttribute('role', 'img');
+      const alt = img.getAttribute('alt')?.trim();
+      placeholder.setAttribute('aria-label', alt ? `Image not saved: ${alt}` : 'Image not saved');
+      placeholder.textContent = alt ? `Image not saved: ${alt}` : 'Image not saved';
+      img.replaceWith(placeholder);
+    };
+    const onError = (event: Event) => {
+      if (event.target instanceof HTMLImageElement && root.contains(event.target)) replace(event.target);
+    };
+    root.addEventListener('error', onError, true);
+    return () => root.removeEventListener('error', onError, true);
+  }, [body, html]);
+}
+
 function ReaderBody({ article }: { article: Article }) {
   const html = useMemo(() => sanitizeArticleHtml(article.html), [article.html]);
+  const ref = useRef<HTMLDivElement>(null);
+  usePlaceholdersForMissingImages(ref, html);
   return (
     <div
+      ref={ref}
       className="reader-body"
       lang={article.lang ?? undefined}
       dir={article.dir ?? undefined}
