@@ -35,7 +35,7 @@ export async function captureArticle(url: string, options: CaptureOptions): Prom
     assets: options.assets,
     referrer: response.url,
     fetcher,
-    publicOnly: response.publicAddress,
+    publicOnly: !response.fromLocalNetwork,
     ...(options.imageLimits ? { limits: options.imageLimits } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };

@@ -68,8 +68,12 @@ export interface FetchedResource {
   /** The charset parameter of Content-Type, when given. */
   charset: string | null;
   body: Buffer;
-  /** Whether the final response came from a public internet address. */
-  publicAddress: boolean;
+  /**
+   * The final response came from an address known to be on this computer or the local
+   * network. False when it came from the internet, or when the address could not be told:
+   * whatever follows from this response (its images) is then held to public addresses.
+   */
+  fromLocalNetwork: boolean;
 }
 
 // Below this size a high ratio is harmless (a page of repeated whitespace compresses well).
@@ -96,11 +100,11 @@ export async function fetchResource(input: string, options: FetchOptions = {}): 
         throw new CaptureError('invalid-url', `Not fetched: ${url.host} is not an allowed destination.`);
       }
       visited.add(url.href);
-      const response = await openResponse(url, limits, signal, options, publicOnly ? isPublic : null);
-      const remote = response.socket?.remoteAddress;
-      const publicAddress = remote !== undefined && isPublic(remote);
-      // Once on the internet, a redirect may not lead back into the local network.
-      if (publicAddress) publicOnly = true;
+      const { response, peer } = await openResponse(url, limits, signal, options, publicOnly ? isPublic : null);
+      // Once on the internet, a redirect may not lead back into the local network. An address
+      // that could not be read counts as the internet: the check fails closed.
+      const fromLocalNetwork = peer !== undefined && !isPublic(peer);
+      if (!fromLocalNetwork) publicOnly = true;
       const location = response.headers.location;
       if (REDIRECT_STATUSES.has(response.statusCode ?? 0) && location) {
         response.destroy();
@@ -122,7 +126,7 @@ export async function fetchResource(input: string, options: FetchOptions = {}): 
       const body = await readBody(response, limits, signal);
       const headers = flattenHeaders(response);
       const { mimeType, charset } = parseContentType(headers['content-type']);
-      return { url: url.href, status, headers, mimeType, charset, body, publicAddress };
+      return { url: url.href, status, headers, mimeType, charset, body, fromLocalNetwork };
     }
   } catch (error) {
     throw toCaptureError(error, signal);
@@ -170,7 +174,13 @@ function guardedLookup(allowed: (address: string) => boolean): LookupFunction {
   };
 }
 
-function openResponse(url: URL, limits: FetchLimits, signal: AbortSignal, options: FetchOptions, allowedAddress: ((address: string) => boolean) | null): Promise<IncomingMessage> {
+/** A response, and the address of the machine it came from (read when the socket connected). */
+interface OpenedResponse {
+  response: IncomingMessage;
+  peer: string | undefined;
+}
+
+function openResponse(url: URL, limits: FetchLimits, signal: AbortSignal, options: FetchOptions, allowedAddress: ((address: string) => boolean) | null): Promise<OpenedResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const literal = url.hostname.replace(/^\[|\]$/g, '');
@@ -190,13 +200,17 @@ function openResponse(url: URL, limits: FetchLimits, signal: AbortSignal, option
     const connectTimer = setTimeout(() => {
       req.destroy(new CaptureError('timeout', `Could not connect to ${url.hostname} within ${seconds(limits.connectTimeoutMs)}.`));
     }, limits.connectTimeoutMs);
+    // The peer's address is taken at connect: once the server has answered it can reset the
+    // connection, and a socket that is gone no longer knows whom it was talking to.
+    let peer: string | undefined;
     req.once('socket', (socket) => {
+      socket.once('connect', () => (peer = socket.remoteAddress));
       const event = url.protocol === 'https:' ? 'secureConnect' : 'connect';
       socket.once(event, () => clearTimeout(connectTimer));
     });
     req.once('response', (response) => {
       clearTimeout(connectTimer);
-      resolve(response);
+      resolve({ response, peer });
     });
     req.once('error', (error) => {
       clearTimeout(connectTimer);

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssetStore } from '../../../electron/capture/asset-store.ts';
 import { captureArticle } from '../../../electron/capture/capture-article.ts';
@@ -46,15 +47,36 @@ describe('fetches that must stay on the internet', () => {
   it('fetches local addresses when not told otherwise, and says where the answer came from', async () => {
     const response = await fetchResource(local.url('/admin'));
     expect(response.body.toString()).toContain('router admin');
-    expect(response.publicAddress).toBe(false);
+    expect(response.fromLocalNetwork).toBe(true);
     const fromInternet = await fetchResource(internet.url('/page'), { isPublicAddress: internetIsFirstLoopback });
-    expect(fromInternet.publicAddress).toBe(true);
+    expect(fromInternet.fromLocalNetwork).toBe(false);
   });
 
   it('refuses a redirect from the internet into the local network', async () => {
     const before = local.hits.get('/admin') ?? 0;
     await expect(fetchResource(internet.url('/to-local'), { isPublicAddress: internetIsFirstLoopback })).rejects.toMatchObject({ code: 'private-address' });
     expect(local.hits.get('/admin') ?? 0).toBe(before);
+  });
+
+  it('still knows a redirect came from the internet when the server resets the connection after it', async () => {
+    // Once a socket is reset it cannot say whom it talked to; the address is read at connect.
+    const resetting = createServer((socket) => {
+      socket.once('data', () => {
+        socket.write(`HTTP/1.1 302 Found\r\nLocation: ${local.url('/admin')}\r\nContent-Length: 0\r\n\r\n`);
+        socket.resetAndDestroy();
+      });
+    });
+    await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve));
+    const { port } = resetting.address() as AddressInfo;
+    try {
+      const before = local.hits.get('/admin') ?? 0;
+      for (let attempt = 0; attempt < 10; attempt++) {
+        await expect(fetchResource(`http://127.0.0.1:${port}/r`, { isPublicAddress: internetIsFirstLoopback })).rejects.toMatchObject({ code: 'private-address' });
+      }
+      expect(local.hits.get('/admin') ?? 0).toBe(before);
+    } finally {
+      await new Promise((resolve) => resetting.close(resolve));
+    }
   });
 
   it('saves an article from the internet without the image it points at on the local network', async () => {
