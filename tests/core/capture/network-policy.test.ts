@@ -13,10 +13,10 @@ import { readFixtureImage, temporaryDir } from './support/fixtures.ts';
 const internetIsFirstLoopback = (address: string): boolean => address === '127.0.0.1' || address === '::ffff:127.0.0.1';
 
 describe('isPublicAddress', () => {
-  it.each(['8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])('%s is on the internet', (address) => {
+  it.each(['8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])('%s is on the internet', (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
-  it.each(['127.0.0.1', '10.1.2.3', '192.168.1.1', '172.20.0.1', '169.254.169.254', '100.64.1.1', '0.0.0.0', '255.255.255.255', '::1', '[::1]', 'fe80::1%eth0', 'fd12::1', '::ffff:192.168.0.1', 'not-an-address'])('%s is not', (address) => {
+  it.each(['127.0.0.1', '10.1.2.3', '192.168.1.1', '172.20.0.1', '169.254.169.254', '100.64.1.1', '0.0.0.0', '255.255.255.255', '::1', '[::1]', 'fe80::1%eth0', 'fd12::1', '::ffff:192.168.0.1', '::ffff:7f00:1', '0:0:0:0:0:ffff:7f00:1', '64:ff9b::c0a8:101', '64:ff9b::127.0.0.1', '2002:c0a8:101::1', 'not-an-address'])('%s is not', (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
 });
