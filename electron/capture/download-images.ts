@@ -31,16 +31,35 @@ export async function downloadImages(urls: string[], options: ImageDownloadOptio
   const found = new Map<string, StoredAsset>();
   const queue = [...wanted];
   const perImage = Math.min(options.limits?.maxBytes ?? DEFAULT_IMAGE_LIMITS.maxBytes, options.limits?.maxDecodedBytes ?? DEFAULT_IMAGE_LIMITS.maxDecodedBytes);
-  // Each download reserves what it may use of the budget, and gives back what it did not.
+  // Each download reserves what it may use of the budget, and gives back what it did not. A
+  // worker finding the budget all reserved waits for a download to finish and give some back;
+  // only when nothing is left, and nothing will come back, are the remaining images dropped.
   let budget = options.maxTotalBytes ?? DEFAULT_ARTICLE_IMAGE_BYTES;
+  let running = 0;
+  let wakeUp: Array<() => void> = [];
   const worker = async (): Promise<void> => {
-    for (let url = queue.shift(); url !== undefined && budget > 0; url = queue.shift()) {
+    while (queue.length > 0) {
+      if (budget <= 0) {
+        if (running === 0) return;
+        await new Promise<void>((resolve) => wakeUp.push(resolve));
+        continue;
+      }
+      const url = queue.shift();
+      if (url === undefined) return;
       const allowance = Math.min(perImage, budget);
       budget -= allowance;
-      const limits = { ...options.limits, maxBytes: allowance, maxDecodedBytes: allowance };
-      const stored = await fetchAndStore(url, { ...options, limits });
-      budget += allowance - (stored?.bytes ?? 0);
-      if (stored) found.set(url, stored.asset);
+      running++;
+      try {
+        const limits = { ...options.limits, maxBytes: allowance, maxDecodedBytes: allowance };
+        const stored = await fetchAndStore(url, { ...options, limits });
+        budget += allowance - (stored?.bytes ?? 0);
+        if (stored) found.set(url, stored.asset);
+      } finally {
+        running--;
+        const waiting = wakeUp;
+        wakeUp = [];
+        for (const resolve of waiting) resolve();
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
@@ -61,6 +80,8 @@ async function fetchAndStore(url: string, options: ImageDownloadOptions): Promis
     const dataUrl = /^data:image\/[a-z+.-]+;base64,/i.exec(url);
     if (dataUrl) {
       const bytes = Buffer.from(url.slice(dataUrl[0].length), 'base64');
+      const allowed = Math.min(options.limits?.maxBytes ?? DEFAULT_IMAGE_LIMITS.maxBytes, options.limits?.maxDecodedBytes ?? DEFAULT_IMAGE_LIMITS.maxDecodedBytes);
+      if (bytes.length > allowed) return null;
       return { asset: await options.assets.put(bytes), bytes: bytes.length };
     }
     const fetcher = options.fetcher ?? fetchResource;
