@@ -42,7 +42,7 @@ export function extractArticle(html: string, url: string): Extracted {
   // JSON-LD was read above (prepareDocument removes the scripts that carry it).
   const thread = questionAndAcceptedAnswer(document, index.all);
   const pageTitle = clean(metadata.title) ?? stripTitleSuffix(clean(metadata.documentTitle));
-  if (!thread) applyReadabilityHints(document, index, metadata.heading);
+  if (!thread) applyReadabilityHints(document, index, metadata.heading, pageTitle);
   // Readability drops the first heading that resembles the document's <title>: let that be the
   // title we show, or a section heading that shares its words ("Bayes' theorem") goes instead.
   if (!thread && pageTitle) retitle(document, preferHeading(stripSiteName(pageTitle, clean(metadata.siteName)), metadata.heading));

@@ -61,6 +61,11 @@ function unflagRecipeDetails(index: ElementIndex): void {
   }
 }
 
+const titleHeading = (document: Document, index: ElementIndex, title: string): Element | undefined => {
+  const wanted = normalizeSpace(title).toLowerCase();
+  return (index.byTag.get('H1') ?? []).find((h1) => normalizeSpace(h1.textContent ?? '').toLowerCase() === wanted && document.body?.contains(h1));
+};
+
 /**
  * Readability removes the first <h1>/<h2> that looks like the title. When the page's own title
  * heading sits in a container it drops unseen (`<header class="entry-header">`), that removal
@@ -69,10 +74,8 @@ function unflagRecipeDetails(index: ElementIndex): void {
  */
 function hoistTitleHeading(document: Document, index: ElementIndex, title: string | null): void {
   const body = document.body;
-  if (!title || !body) return;
-  const wanted = normalizeSpace(title).toLowerCase();
-  const heading = (index.byTag.get('H1') ?? []).find((h1) => normalizeSpace(h1.textContent ?? '').toLowerCase() === wanted && body.contains(h1));
-  if (!heading) return;
+  const heading = title ? titleHeading(document, index, title) : undefined;
+  if (!heading || !body) return;
   let dropped = false;
   for (let node = heading.parentElement; node && node !== body; node = node.parentElement) if (isUnlikely(node)) dropped = true;
   if (!dropped) return;
@@ -81,11 +84,6 @@ function hoistTitleHeading(document: Document, index: ElementIndex, title: strin
   heading.remove();
   body.insertBefore(copy, body.firstChild);
 }
-
-const titleHeading = (index: ElementIndex, title: string): Element | undefined => {
-  const wanted = normalizeSpace(title).toLowerCase();
-  return (index.byTag.get('H1') ?? []).find((h1) => normalizeSpace(h1.textContent ?? '').toLowerCase() === wanted);
-};
 
 // A standfirst names itself, or is a sentence too long for a kicker or a byline line.
 const STANDFIRST_CLASS = /standfirst|\bdek\b|deck|subhead|sub-?title|summary|lede|\blead\b|excerpt|intro|strap|description/i;
@@ -101,21 +99,31 @@ function isStandfirst(paragraph: Element): boolean {
 
 const hasImage = (element: Element): boolean => element.querySelector('img, picture') !== null;
 
+/** "Lecture 4" in "Lecture 4 — Course", but not "Garden Notes" in "Seeds indoors – Garden Notes". */
+function namesTheArticle(heading: string, pageTitle: string): boolean {
+  const [h, t] = [normalizeSpace(heading).toLowerCase(), normalizeSpace(pageTitle).toLowerCase()];
+  return t.startsWith(h) || (t.includes(h) && h.length * 2 >= t.length);
+}
+
 /**
  * The article's own header (`<header class="entry-header">`: the title, a standfirst, the lead
  * figure) reads as page chrome to Readability, which drops it whole or leaves it outside the
  * body it picks. Its standfirst and lead figure, and a lead figure between it and the body, are
  * moved to the start of the body, where they are read as the article's first blocks. The title
  * and the byline/date lines stay behind (the reader shows those as metadata).
+ *
+ * Only the header around the article's title (the <h1> that the page's title names, not a
+ * blog's name), and only when the header is not itself wrapped round the body.
  */
-function liftArticleHeader(index: ElementIndex, title: string | null): void {
-  const heading = title ? titleHeading(index, title) : undefined;
+function liftArticleHeader(document: Document, index: ElementIndex, heading: string | null, pageTitle: string | null): void {
+  if (!heading || !pageTitle || !namesTheArticle(heading, pageTitle)) return;
+  const h1 = titleHeading(document, index, heading);
   let header: Element | null = null;
-  for (let node = heading?.parentElement ?? null, depth = 0; node && depth < 3 && !header; node = node.parentElement, depth++) {
+  for (let node = h1?.parentElement ?? null, depth = 0; node && depth < 3 && !header; node = node.parentElement, depth++) {
     if (['ARTICLE', 'MAIN', 'BODY'].includes(node.tagName)) break;
     if (node.tagName === 'HEADER' || /header/i.test(node.getAttribute('class') ?? '')) header = node;
   }
-  if (!header) return;
+  if (!header || proseParagraphs(header) >= 2) return;
   const between: Element[] = [];
   let body: Element | null = null;
   for (let sibling = header.nextElementSibling; sibling && !body && between.length < 4; sibling = sibling.nextElementSibling) {
@@ -123,18 +131,20 @@ function liftArticleHeader(index: ElementIndex, title: string | null): void {
     else between.push(sibling);
   }
   if (!body) return;
-  const lifted = [
-    ...[...header.querySelectorAll('p')].filter(isStandfirst),
-    ...[...header.querySelectorAll('figure')].filter(hasImage),
-    ...between.filter((element) => element.tagName === 'FIGURE' && hasImage(element)),
-  ];
+  // In document order; a paragraph inside a lifted figure (its caption) goes with the figure.
+  const figures = [...header.querySelectorAll('figure')].filter((figure) => hasImage(figure) && !figure.parentElement?.closest('figure'));
+  const standfirsts = [...header.querySelectorAll('p')].filter((p) => !p.closest('figure') && isStandfirst(p)).slice(0, 2);
+  const chosen = new Set<Element>([...figures, ...standfirsts]);
+  const inHeader = [...header.querySelectorAll('p, figure')].filter((element) => chosen.has(element));
+  const lifted = [...inHeader, ...between.filter((element) => element.tagName === 'FIGURE' && hasImage(element))];
   for (const element of lifted.reverse()) body.insertBefore(element, body.firstChild);
 }
 
-export function applyReadabilityHints(document: Document, index: ElementIndex, title: string | null): void {
+/** `title`: the page's single <h1>, if it has one; `pageTitle`: its title from metadata. */
+export function applyReadabilityHints(document: Document, index: ElementIndex, title: string | null, pageTitle: string | null = title): void {
   unflagHeadings(index);
   unflagRecipeDetails(index);
   unflagInlineSpans(index);
-  liftArticleHeader(index, title);
+  liftArticleHeader(document, index, title, pageTitle);
   hoistTitleHeading(document, index, title);
 }

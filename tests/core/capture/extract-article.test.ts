@@ -121,3 +121,41 @@ describe('extractArticle fallback excerpt', () => {
     expect(excerpt).toBe('Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.');
   });
 });
+
+describe('extractArticle and the article’s own header', () => {
+  const url = 'https://blog.example/2026/seeds.html';
+  const body = Array.from({ length: 5 }, (_, i) => `<p>Body paragraph ${i + 1} talks about seedlings, light and patience at a length that reads as prose to any extractor.</p>`).join('');
+  const doc = (inside: string, title = 'Starting seeds indoors') =>
+    `<!doctype html><html lang="en"><head><title>${title} – Garden Notes</title></head><body>${inside}</body></html>`;
+
+  it('keeps a lead figure’s long caption with the figure, not as a loose paragraph before it', () => {
+    const caption = 'Tomatoes, peppers and basil three weeks after sowing, on a south-facing sill with a reflector behind them.';
+    const { html } = extractArticle(
+      doc(`<article><header class="entry-header"><h1>Starting seeds indoors</h1><figure><img src="/lead.jpg" alt="trays"><figcaption><p>${caption}</p></figcaption></figure></header><div class="entry-content">${body}</div></article>`),
+      url,
+    );
+    const figure = /<figure>[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+    expect(figure).toContain('lead.jpg');
+    expect(figure).toContain(caption);
+    expect(html.split(caption)).toHaveLength(2);
+  });
+
+  it('leaves a header that wraps the body where it is', () => {
+    const { text } = extractArticle(
+      doc(`<div class="entry-header-area"><h1>Starting seeds indoors</h1><div class="entry-text">${body}</div></div><aside class="up-next"><h2>Up next</h2><p>Pruning roses in March without fear of losing the whole bush this time.</p></aside>`),
+      url,
+    );
+    for (let i = 1; i <= 5; i++) expect(text).toContain(`Body paragraph ${i} `);
+    expect(text).not.toContain('Pruning roses');
+  });
+
+  it('does not take a blog’s name and tagline for the article’s title and standfirst', () => {
+    const tagline = 'Recreational mathematics and gardening notes, one long post a month, since 2009.';
+    const { text } = extractArticle(
+      doc(`<div class="header"><h1 class="title">Garden Notes</h1><p class="description">${tagline}</p></div><div class="post"><h3>Starting seeds indoors</h3>${body}</div>`),
+      url,
+    );
+    expect(text).not.toContain(tagline);
+    expect(text).toContain('Body paragraph 1 ');
+  });
+});
