@@ -12,7 +12,7 @@ const SIGNS = new Set('+−-±∓'.split(''));
 const PUNCTUATION = /^[.,;:!?]$/;
 const INVISIBLE = /[\u2061-\u2064]/g;
 // Accents over a single letter become combining marks (ẋ, x̄, v⃗); over more, they trail.
-const ACCENTS: Record<string, string> = { '˙': '\u0307', '¨': '\u0308', '^': '\u0302', 'ˆ': '\u0302', '~': '\u0303', '˜': '\u0303', '¯': '\u0304', '‾': '\u0305', '→': '\u20D7', '⃗': '\u20D7' };
+const ACCENTS = new Map(Object.entries({ '˙': '\u0307', '¨': '\u0308', '^': '\u0302', 'ˆ': '\u0302', '~': '\u0303', '˜': '\u0303', '¯': '\u0304', '‾': '\u0305', '→': '\u20D7', '⃗': '\u20D7' }));
 
 type Piece = { text: string; kind: 'word' | 'number' | 'operator' | 'group' };
 
@@ -63,11 +63,11 @@ function joinRow(pieces: Piece[]): string {
 // (even one carrying a power, ")^n") keep to their left.
 const apart = (_previous: Piece, next: Piece): boolean => !PUNCTUATION.test(next.text) && !/^[)\]}]/.test(next.text);
 
-function row(elements: Element[]): string {
-  return joinRow(elements.map(piece));
+function row(elements: Element[], depth: number): string {
+  return joinRow(elements.map((element) => piece(element, depth)));
 }
 
-function piece(element: Element): Piece {
+function piece(element: Element, depth: number): Piece {
   const tag = tagOf(element);
   if (tag === 'mi' || tag === 'mtext' || tag === 'ms') return { text: tokenText(element), kind: 'word' };
   if (tag === 'mn') return { text: tokenText(element), kind: 'number' };
@@ -75,44 +75,62 @@ function piece(element: Element): Piece {
     const text = tokenText(element).replace(INVISIBLE, (char) => (char === '\u2061' ? ' ' : ''));
     return { text: text.trim() === '' ? text : text.trim(), kind: 'operator' };
   }
-  const text = linear(element);
+  const text = linearAt(element, depth + 1);
   // An <mrow> around a lone symbol (MathJax wraps "(", "|" and "/" so) is that symbol.
   return { text, kind: /^[^\p{L}\p{N}]{1,2}$/u.test(text) ? 'operator' : 'group' };
 }
 
-/** The linear text of one MathML element. */
+// Formulas nest a few levels deep; a hostile page can nest thousands (the stack) or wrap a
+// megabyte in every level (the time). Past these, a formula is read as its bare tokens.
+const MAX_DEPTH = 48;
+const MAX_CHARS = 20_000;
+
+/** The linear text of one MathML element (usually a whole <math>). */
 export function linear(element: Element): string {
+  const tokens = (): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_CHARS);
+  if ((element.textContent ?? '').length > MAX_CHARS) return tokens();
+  try {
+    return linearAt(element, 0);
+  } catch (error) {
+    if (error instanceof TooDeep) return tokens();
+    throw error;
+  }
+}
+
+class TooDeep extends Error {}
+
+function linearAt(element: Element, depth: number): string {
+  if (depth > MAX_DEPTH) throw new TooDeep();
   const tag = tagOf(element);
   const [first, second, third] = childrenOf(element);
-  const part = (child: Element | undefined): string => (child ? linear(child) : '');
+  const part = (child: Element | undefined): string => (child ? linearAt(child, depth + 1) : '');
+  const sub = (base: string, script: string): string => (script ? `${base}_${grouped(script)}` : base);
   switch (tag) {
     case 'mi': case 'mn': case 'mo': case 'mtext': case 'ms':
-      return piece(element).text.trim();
+      return piece(element, depth).text.trim();
     case 'mspace': return ' ';
     case 'mphantom': case 'annotation': case 'annotation-xml': case 'none': case 'mprescripts': return '';
     case 'semantics': return part(first);
     case 'mfrac': return `${grouped(part(first))}/${grouped(part(second))}`;
-    case 'msqrt': return `√${grouped(row(childrenOf(element)))}`;
+    case 'msqrt': return `√${grouped(row(childrenOf(element), depth))}`;
     case 'mroot': return `√[${part(second)}]${grouped(part(first))}`;
     case 'msup': return superscript(part(first), part(second));
-    case 'msub': return `${part(first)}_${grouped(part(second))}`;
-    case 'msubsup': return superscript(`${part(first)}_${grouped(part(second))}`, part(third));
+    case 'msub': case 'munder': return sub(part(first), part(second));
+    case 'msubsup': case 'munderover': return superscript(sub(part(first), part(second)), part(third));
     case 'mover': {
       const [base, over] = [part(first), part(second)];
-      const accent = ACCENTS[over];
+      const accent = ACCENTS.get(over);
       if (!accent) return superscript(base, over);
       return /^\p{L}$/u.test(base) ? `${base}${accent}`.normalize('NFC') : `${base}${over}`;
     }
-    case 'munder': return `${part(first)}_${grouped(part(second))}`;
-    case 'munderover': return superscript(`${part(first)}_${grouped(part(second))}`, part(third));
     case 'mfenced': {
       const open = element.getAttribute('open') ?? '(';
       const close = element.getAttribute('close') ?? ')';
-      return `${open}${childrenOf(element).map(linear).join(', ')}${close}`;
+      return `${open}${childrenOf(element).map((child) => linearAt(child, depth + 1)).join(', ')}${close}`;
     }
     // Equation arrays: one row per equation, cells side by side.
-    case 'mtable': return childrenOf(element).map(linear).filter(Boolean).join('; ');
-    case 'mtr': case 'mlabeledtr': return childrenOf(element).map(linear).filter(Boolean).join(' ');
-    default: return row(childrenOf(element));
+    case 'mtable': return childrenOf(element).map((child) => linearAt(child, depth + 1)).filter(Boolean).join('; ');
+    case 'mtr': case 'mlabeledtr': return childrenOf(element).map((child) => linearAt(child, depth + 1)).filter(Boolean).join(' ');
+    default: return row(childrenOf(element), depth);
   }
 }

@@ -131,12 +131,33 @@ export function prepareDocument(document: Document, pageUrl: string, index: Elem
   for (const img of tagged('IMG')) resolveImage(img, base);
   const body = document.body;
   if (!body) return base;
+  flattenDeepNesting(body, indexedWithin(index, body));
   const inBody = indexedWithin(index, body);
   revealFoldedText(inBody);
   for (const element of inBody) if (isAlwaysRemoved(element)) element.remove();
   removeBoilerplate(body, inBody);
   for (const pre of tagged('PRE')) unwrapCodeBlock(pre);
   return base;
+}
+
+// Browsers stop nesting elements at 512 levels; linkedom and Readability recurse once per
+// level and run out of stack a few thousand levels down. Real articles nest a few dozen deep.
+const MAX_NESTING = 256;
+
+/**
+ * A hostile page can nest elements thousands deep to crash the extractor. Below the limit
+ * an element keeps its text and loses its inner markup (nothing real lives that deep).
+ */
+function flattenDeepNesting(body: Element, elements: Element[]): void {
+  const depths = new Map<Element, number>([[body, 0]]);
+  for (const element of elements) {
+    const depth = (depths.get(element.parentElement as Element) ?? MAX_NESTING) + 1;
+    if (depth < MAX_NESTING) {
+      depths.set(element, depth);
+    } else if (depth === MAX_NESTING && element.firstElementChild) {
+      element.textContent = element.textContent ?? '';
+    }
+  }
 }
 
 /**

@@ -39,13 +39,13 @@ function unrenderMathJax3(container: Element): void {
  * after a preview span and the rendered frame (`id="<script id>-Frame"`, inside a
  * `MathJax_Display` div for display maths).
  */
-function unrenderMathJax2(script: Element, document: Document): void {
+function unrenderMathJax2(script: Element, document: Document, frames: ReadonlyMap<string, Element>): void {
   const type = script.getAttribute('type') ?? '';
   if (!/^math\/tex\b/i.test(type)) return;
   const tex = (script.textContent ?? '').trim();
   if (!tex) return;
   const id = script.getAttribute('id');
-  let frame = id ? document.getElementById(`${id}-Frame`) : null;
+  let frame = (id && frames.get(`${id}-Frame`)) || null;
   while (frame && hasClass(frame.parentElement, /\bMathJax\w*_Display\b/)) frame = frame.parentElement;
   frame?.remove();
   const previous = script.previousElementSibling;
@@ -64,6 +64,15 @@ function unrenderKatex(katex: Element): void {
 
 export function unrenderMath(document: Document, index: ElementIndex): void {
   for (const container of index.byTag.get('MJX-CONTAINER') ?? []) unrenderMathJax3(container);
-  for (const script of index.byTag.get('SCRIPT') ?? []) unrenderMathJax2(script, document);
+  const scripts = (index.byTag.get('SCRIPT') ?? []).filter((script) => /^math\/tex\b/i.test(script.getAttribute('type') ?? ''));
+  if (scripts.length > 0) {
+    // One pass for the frames: getElementById walks the whole page each time in linkedom.
+    const frames = new Map<string, Element>();
+    for (const element of index.all) {
+      const id = element.hasAttributes() ? element.getAttribute('id') : null;
+      if (id?.endsWith('-Frame')) frames.set(id, element);
+    }
+    for (const script of scripts) unrenderMathJax2(script, document, frames);
+  }
   for (const span of index.byTag.get('SPAN') ?? []) if (hasClass(span, /(?:^|\s)katex(?:\s|$)/)) unrenderKatex(span);
 }

@@ -41,4 +41,32 @@ describe('MathML as linear text', () => {
   it('reads only the presentation of <semantics>, not its annotations', () => {
     expect(text('<semantics><mrow><mi>z</mi></mrow><annotation encoding="application/x-tex">z</annotation></semantics>')).toBe('z');
   });
+
+  it('reads a hostile nesting of thousands of levels as its bare tokens, without overflowing the stack', () => {
+    const deep = `${'<mrow>'.repeat(5000)}<mi>x</mi><mo>+</mo><mn>1</mn>${'</mrow>'.repeat(5000)}`;
+    expect(text(deep)).toBe('x+1');
+  });
+
+  it('caps a formula stuffed with text', () => {
+    const stuffed = `<msqrt><mtext>${'word '.repeat(10_000)}</mtext></msqrt>`;
+    expect(text(stuffed).length).toBeLessThanOrEqual(20_000);
+  });
+
+  it('takes no accent from Object’s prototype, and writes no empty subscript', () => {
+    expect(text('<mover><mi>x</mi><mo>constructor</mo></mover>')).toBe('x^(constructor)');
+    expect(text('<msub><mi>y</mi><mrow></mrow></msub>')).toBe('y');
+  });
+});
+
+describe('extractArticle with hostile nesting', () => {
+  it('saves the article when a formula, or any markup, nests deeper than the stack would allow', async () => {
+    const { extractArticle } = await import('../../../electron/capture/extract-article.ts');
+    const prose = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i} of a page about sums, long enough to read as the article itself.</p>`).join('');
+    const math = `<math>${'<mrow>'.repeat(4000)}<mi>n</mi>${'</mrow>'.repeat(4000)}</math>`;
+    const { text: body } = extractArticle(`<!doctype html><html><head><title>Sums</title></head><body><article>${prose}<p>The answer is ${math} exactly.</p></article></body></html>`, 'https://maths.example/sums');
+    expect(body).toContain('The answer is n exactly.');
+    const divs = `${'<div>'.repeat(10_000)}Deep down there is still a sentence.${'</div>'.repeat(10_000)}`;
+    const { text: deep } = extractArticle(`<!doctype html><html><head><title>Sums</title></head><body><article>${prose}${divs}</article></body></html>`, 'https://maths.example/deep');
+    expect(deep).toContain('Paragraph 4 of a page about sums');
+  });
 });
