@@ -55,9 +55,10 @@ export function extractArticle(html: string, url: string): Extracted {
   const siteName = clean(metadata.siteName) ?? clean(parsed?.siteName);
   const rawTitle = pageTitle ?? clean(parsed?.title) ?? '';
   const title = preferHeading(stripSiteName(rawTitle, siteName), metadata.heading) || fallbackTitle(url);
-  // Structured data first; then the byline Readability found in the article's own region, over
-  // an author link anywhere in the page (a "more from this writer" box carries those too).
-  const byline = cleanByline(metadata.byline) ?? cleanByline(parsed?.byline) ?? cleanByline(metadata.markupByline);
+  // Structured data first, then an author marked as such (rel/itemprop="author", outside lists
+  // and comments), then Readability's guess: any short element classed "byline" or "author"
+  // anywhere in the page, which may be a commenter's name or carry the publication's.
+  const byline = cleanByline(metadata.byline) ?? cleanByline(metadata.markupByline) ?? cleanByline(parsed?.byline);
   cleanArticle(content, title, byline, siteName);
   const safeHtml = sanitizeArticleHtml(content.innerHTML).trim();
   if (!safeHtml) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');

@@ -153,16 +153,17 @@ function jsonLdAuthors(value: Json | undefined): string | null {
 }
 
 /** The elements metadata is read from, by tag (lower case), plus those marking an author. */
-function markedElements(all: Element[]): { authors: Element[]; dated: Element | null } {
+function markedElements(all: Element[]): { authors: Element[]; dated: string | null } {
   const authors: Element[] = [];
-  let dated: Element | null = null;
+  let dated: string | null = null;
   for (const element of all) {
     if (!element.hasAttributes()) continue;
     const itemprop = element.getAttribute('itemprop');
     if (hasWord(element.getAttribute('rel'), 'author', true) || hasWord(itemprop, 'author')) authors.push(element);
-    // The first <time datetime>, [itemprop~="datePublished"] with a machine-readable value, or
-    // microformat <abbr class="published" title="2025-11-16T10:30:00Z"> (Blogger) in the page.
-    if (!dated && dateOf(element, itemprop)) dated = element;
+    // The first valid date of a <time datetime>, [itemprop~="datePublished"] with a machine-
+    // readable value, or microformat <abbr class="published" title="…"> (Blogger) in the page;
+    // a marked value that is no date ("Sunday") does not hide a later one.
+    if (!dated) dated = normalizeDate(dateOf(element, itemprop));
   }
   return { authors, dated };
 }
@@ -199,7 +200,7 @@ export function readPageMetadata(document: Document, baseUrl: string, index: Ele
   const publishedTime = normalizeDate(textOf(article?.datePublished))
     ?? normalizeDate(first(metas, ['article:published_time', 'og:published_time', 'article:published', 'datepublished', 'published_time', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc:date:issued', 'dcterms:issued', 'dc:date', 'dcterms:date', 'dcterms:created', 'date', 'article.published']))
     ?? normalizeDate(textOf(article?.dateCreated))
-    ?? normalizeDate(dated && dateOf(dated, dated.getAttribute('itemprop')));
+    ?? dated;
 
   const linkHref = (rel: string): string | undefined =>
     links.find((link) => hasWord(link.getAttribute('rel'), rel, true) && link.hasAttribute('href'))?.getAttribute('href') ?? undefined;

@@ -69,6 +69,20 @@ describe('extractArticle metadata', () => {
     expect(extracted.dir).toBe('rtl');
   });
 
+  it('takes the first marked date that is a date', () => {
+    const extracted = extractArticle(page('').replace('<article>', '<article><abbr class="published" title="Sunday">Sunday</abbr><time datetime="2025-12-24T08:00:00Z">Dec 24</time>'), 'https://news.example/x');
+    expect(extracted.publishedTime).toBe('2025-12-24T08:00:00.000Z');
+  });
+
+  it('prefers the author marked as such over a commenter or a publication line classed "author"', () => {
+    const comments = '<section class="comments"><p><span class="comment-author">Pat Reader</span> says: great piece.</p></section>';
+    const extracted = extractArticle(
+      page(comments).replace('<article>', '<article><p class="article-author">By <a rel="author" href="/staff/lena">Lena Ortiz</a> Harbour Gazette News</p>'),
+      'https://news.example/x',
+    );
+    expect(extracted.byline).toBe('Lena Ortiz');
+  });
+
   it('falls back to a <time> element for the date', () => {
     const extracted = extractArticle(page('').replace('<article>', '<article><time datetime="2025-12-24">Dec 24</time>'), 'https://news.example/x');
     expect(extracted.publishedTime).toBe('2025-12-24T00:00:00.000Z');
