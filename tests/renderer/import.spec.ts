@@ -42,6 +42,13 @@ test('a Pocket export is imported from the file picker, with tags, states and sk
   await expect(result).toContainText('2 articles added, 0 already saved, 1 row skipped');
   await expect(dialog.getByRole('list', { name: 'Skipped rows' })).toContainText('Row 2: link without an address');
   await page.screenshot({ path: join(import.meta.dirname, '..', 'screenshots', 'import.png') });
+  // Focus lands on Done, and the list behind the dialog takes no shortcuts meanwhile.
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(page.getByRole('toolbar', { name: 'Selected articles' })).toHaveCount(0);
+  await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 

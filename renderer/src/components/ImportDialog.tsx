@@ -24,37 +24,56 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 
 /**
  * Brings a library over from another reader: the file is read here (a sandboxed page may read
- * a file the user picked) and its text handed to the core, which recognises the format.
+ * a file the user picked) and its text handed to the core, which recognises the format. While
+ * an import runs the dialog stays open (its result would have nowhere else to go) and no
+ * control is disabled, since disabling the focused one would drop focus behind the dialog.
  */
 export function ImportDialog({ open, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const doneRef = useRef<HTMLButtonElement>(null);
+  const busy = useRef(false);
   const [state, setState] = useState<State>({ kind: 'idle' });
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      setState((current) => (current.kind === 'importing' ? current : { kind: 'idle' }));
+      setState({ kind: 'idle' });
       dialog.showModal();
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
   const importFile = async (file: File) => {
+    if (busy.current) return;
     if (file.size > MAX_BYTES) {
       setState({ kind: 'failed', message: `${file.name} is larger than 50 MB; Lectern imports export files up to 50 MB.` });
       return;
     }
+    busy.current = true;
     setState({ kind: 'importing', name: file.name });
     try {
       const summary = await call('importLinks', await file.text());
       setState({ kind: 'done', name: file.name, summary });
     } catch (error) {
       setState({ kind: 'failed', message: errorMessage(error) });
+    } finally {
+      busy.current = false;
+      doneRef.current?.focus();
     }
   };
+  const importing = state.kind === 'importing';
 
   return (
-    <dialog ref={ref} className="modal-dialog import-dialog" aria-labelledby="import-title" onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="modal-dialog import-dialog"
+      aria-labelledby="import-title"
+      aria-busy={importing}
+      onClose={onClose}
+      onCancel={(event) => {
+        if (busy.current) event.preventDefault();
+      }}
+    >
       <h2 id="import-title">Import a library</h2>
       <p>
         Choose an export from Pocket (HTML or CSV), Instapaper (CSV), wallabag or Omnivore (JSON), or a text file with one link per line. Tags, starred and archived
@@ -65,7 +84,6 @@ export function ImportDialog({ open, onClose }: Props) {
         <input
           type="file"
           accept=".html,.htm,.csv,.json,.txt,text/html,text/csv,application/json,text/plain"
-          disabled={state.kind === 'importing'}
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
@@ -73,13 +91,22 @@ export function ImportDialog({ open, onClose }: Props) {
           }}
         />
       </label>
-      <div className="import-result" role="status" aria-live="polite">
-        {state.kind === 'importing' && <p>Importing {state.name}…</p>}
-        {state.kind === 'failed' && <p className="is-error">{state.message}</p>}
-        {state.kind === 'done' && <ImportResult name={state.name} summary={state.summary} />}
-      </div>
+      <p className="import-status" role="status">
+        {state.kind === 'importing' && `Importing ${state.name}…`}
+        {state.kind === 'failed' && <span className="is-error">{state.message}</span>}
+        {state.kind === 'done' && summaryText(state.name, state.summary)}
+      </p>
+      {state.kind === 'done' && <SkippedRows summary={state.summary} />}
       <form method="dialog">
-        <button type="submit" className="button">
+        <button
+          ref={doneRef}
+          type="submit"
+          className="button"
+          aria-disabled={importing}
+          onClick={(event) => {
+            if (busy.current) event.preventDefault();
+          }}
+        >
           {state.kind === 'done' ? 'Done' : 'Close'}
         </button>
       </form>
@@ -87,24 +114,20 @@ export function ImportDialog({ open, onClose }: Props) {
   );
 }
 
-function ImportResult({ name, summary }: { name: string; summary: ImportSummary }) {
+const summaryText = (name: string, summary: ImportSummary): string =>
+  `${name} (${FORMAT_NAMES[summary.format] ?? summary.format}): ${plural(summary.added, 'article added', 'articles added')}, ` +
+  `${summary.alreadySaved.toLocaleString('en-US')} already saved${summary.problemCount > 0 ? `, ${plural(summary.problemCount, 'row skipped', 'rows skipped')}` : ''}.`;
+
+/** Outside the live region: a screen reader announces the summary, not a hundred rows. */
+function SkippedRows({ summary }: { summary: ImportSummary }) {
+  if (summary.problems.length === 0) return null;
   const hidden = summary.problemCount - summary.problems.length;
   return (
-    <>
-      <p>
-        <strong>{name}</strong> ({FORMAT_NAMES[summary.format] ?? summary.format}): {plural(summary.added, 'article added', 'articles added')}, {summary.alreadySaved.toLocaleString('en-US')} already
-        saved{summary.problemCount > 0 ? `, ${plural(summary.problemCount, 'row skipped', 'rows skipped')}` : ''}.
-      </p>
-      {summary.problems.length > 0 && (
-        <ul className="import-problems" aria-label="Skipped rows">
-          {summary.problems.map((problem) => (
-            <li key={`${problem.row}:${problem.reason}`}>
-              Row {problem.row}: {problem.reason}
-            </li>
-          ))}
-          {hidden > 0 && <li>…and {plural(hidden, 'more row', 'more rows')}.</li>}
-        </ul>
-      )}
-    </>
+    <ul className="import-problems" aria-label="Skipped rows">
+      {summary.problems.map((problem) => (
+        <li key={`${problem.row}:${problem.reason}`}>{problem.row > 0 ? `Row ${problem.row}: ${problem.reason}` : `The file: ${problem.reason}`}</li>
+      ))}
+      {hidden > 0 && <li>…and {plural(hidden, 'more row', 'more rows')}.</li>}
+    </ul>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { normaliseInputUrl } from '../lib/format.ts';
-import { isEditable } from './useKeyboardShortcuts.ts';
+import { isEditable, modalOpen } from './useKeyboardShortcuts.ts';
 
 /** The first web address in dropped or pasted text (uri-list comments start with #). */
 export function firstWebUrl(text: string): string | null {
@@ -25,7 +25,7 @@ export function useAddByPasteOrDrop(save: (url: string) => void): boolean {
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
-      if (isEditable(event.target) || event.target instanceof Element && event.target.closest('dialog[open]')) return;
+      if (isEditable(event.target) || modalOpen() || (event.target instanceof Element && event.target.closest('dialog[open]'))) return;
       const url = firstWebUrl(event.clipboardData?.getData('text/plain') ?? '');
       if (!url) return;
       event.preventDefault();

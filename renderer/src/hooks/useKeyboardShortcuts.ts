@@ -62,6 +62,12 @@ export const SHORTCUT_HELP: readonly { keys: string[]; what: string }[] = [
   { keys: ['?'], what: 'This list' },
 ];
 
+/**
+ * A modal dialog (import, shortcut help) owns the keyboard, wherever focus is: when a control
+ * inside it is disabled, focus falls to <body>, outside the dialog, not to the list behind it.
+ */
+export const modalOpen = (): boolean => document.querySelector('dialog:modal') !== null;
+
 export function isEditable(target: EventTarget | null): target is HTMLElement {
   return (
     target instanceof HTMLElement &&
@@ -80,7 +86,7 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing) return;
+      if (event.defaultPrevented || event.isComposing || modalOpen()) return;
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'l') {
         const handler = latest.current.addUrl;
         if (handler) {
