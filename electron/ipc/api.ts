@@ -113,8 +113,12 @@ export interface SiteCount {
 export interface TagsApi {
   addTags(id: string, tags: string[]): Promise<Result<ArticleSummary>>;
   removeTag(id: string, tag: string): Promise<Result<ArticleSummary>>;
-  /** Renames a tag everywhere; renaming onto an existing tag merges the two. */
-  renameTag(from: string, to: string): Promise<Result<{ renamed: boolean }>>;
+  /**
+   * Renames a tag everywhere; renaming onto an existing tag merges the two. `name` is the tag's
+   * name afterwards, as stored (cleaned, or the existing tag's when merged); null if nothing
+   * was renamed (no such tag, or a blank new name).
+   */
+  renameTag(from: string, to: string): Promise<Result<{ renamed: boolean; name: string | null }>>;
   listTags(): Promise<Result<TagCount[]>>;
   listSites(): Promise<Result<SiteCount[]>>;
   setNote(id: string, text: string): Promise<Result<ArticleSummary>>;

@@ -3,6 +3,7 @@ import { normalizeUrl } from '../capture/normalize-url.ts';
 import { importLinks } from '../import/import-links.ts';
 import type { CaptureQueue } from '../jobs/capture-queue.ts';
 import type { Library } from '../library/library.ts';
+import { cleanTagName, tagKey } from '../library/tag-names.ts';
 import { loadReaderPreferences, saveReaderPreferences, type KeyValueStore } from '../preferences/reader-preferences.ts';
 import type { Api, ApiEventName, ApiEvents, ArticleSummary, Result } from './api.ts';
 
@@ -76,9 +77,11 @@ export function createHandlers(deps: HandlerDeps): Api {
     },
     async renameTag(from, to) {
       const renamed = library.renameTag(from, to);
+      if (!renamed) return ok({ renamed, name: null });
       // Every article with the tag changed; views refresh their lists on this event.
-      if (renamed) emit('articleChanged', { id: '*', deleted: false });
-      return ok({ renamed });
+      emit('articleChanged', { id: '*', deleted: false });
+      const key = tagKey(to);
+      return ok({ renamed, name: library.listTags().find((tag) => tagKey(tag.name) === key)?.name ?? cleanTagName(to) });
     },
     async importLinks(text) {
       const summary = await importLinks(library, text);

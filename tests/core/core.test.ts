@@ -289,8 +289,13 @@ describe('tags and notes', () => {
     await core.idle();
     expect(value<ArticleSummary>(await core.invoke('addTags', [id, ['Climate', 'cities']])).tags.sort()).toEqual(['Climate', 'cities']);
     expect(await core.invoke('addTags', [id, []])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(value(await core.invoke('renameTag', ['cities', 'Climate']))).toEqual({ renamed: true });
+    // Merged into the existing tag: the answer names the tag as it is stored.
+    expect(value(await core.invoke('renameTag', ['cities', 'climate']))).toEqual({ renamed: true, name: 'Climate' });
     expect(value(await core.invoke('listTags', []))).toEqual([{ name: 'Climate', count: 1 }]);
+    expect(value(await core.invoke('renameTag', ['no such tag', 'x']))).toEqual({ renamed: false, name: null });
+    const long = `${'w'.repeat(70)}  and more`;
+    expect(value(await core.invoke('renameTag', ['Climate', long]))).toEqual({ renamed: true, name: 'w'.repeat(64) });
+    expect(value(await core.invoke('renameTag', ['w'.repeat(64), 'Climate']))).toEqual({ renamed: true, name: 'Climate' });
     expect(value<ListPage>(await core.invoke('listArticles', [{ view: 'all', tag: 'Climate' }])).items).toHaveLength(1);
     expect(value<{ site: string }[]>(await core.invoke('listSites', [])).map((s) => s.site)).toEqual(['127.0.0.1']);
 

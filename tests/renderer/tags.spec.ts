@@ -33,7 +33,7 @@ test('tags are shown in place and filter the list', async ({ app }) => {
 test('a tag is renamed from its list, and renaming onto another tag merges them', async ({ app }) => {
   seedArticles(app.dataDir, { count: 6, tags: (i) => (i % 3 === 0 ? ['Rivers'] : i % 3 === 1 ? ['rivers-and-lakes'] : ['Recipes']) });
   const { page } = app;
-  await app.open('/#/all?tag=Rivers');
+  await app.open('/#/all?tag=Rivers&sort=title');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All tagged “Rivers”');
   await expect(page.locator('.row')).toHaveCount(2);
 
@@ -44,6 +44,10 @@ test('a tag is renamed from its list, and renaming onto another tag merges them'
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All tagged “Waterways”');
   await expect(page.locator('.row')).toHaveCount(2);
+  // The list keeps its sort, focus is back on the button, and the rename was announced.
+  expect(page.url()).toMatch(/sort=title/);
+  await expect(page.getByRole('button', { name: 'Rename tag' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Renamed “Rivers” to “Waterways”.' })).toHaveCount(1);
   const sidebarTags = page.getByRole('navigation', { name: 'Tags' });
   await expect(sidebarTags.getByRole('link', { name: /^Waterways/ })).toBeVisible();
   await expect(sidebarTags.getByRole('link', { name: /^Rivers/ })).toHaveCount(0);
@@ -56,10 +60,19 @@ test('a tag is renamed from its list, and renaming onto another tag merges them'
   await expect(page.locator('.row')).toHaveCount(4);
   await expect(sidebarTags.getByRole('link', { name: /^Waterways/ })).toHaveCount(0);
 
-  // Esc leaves the name as it was.
+  // Esc leaves the name as it was; what was typed went into the box, not to the shortcuts.
   await page.getByRole('button', { name: 'Rename tag' }).click();
-  await page.keyboard.type('x');
+  await page.keyboard.type('xs#');
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('button', { name: 'Rename tag' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rename tag' })).toBeFocused();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All tagged “rivers-and-lakes”');
+  await expect(page.getByRole('toolbar', { name: 'Selected articles' })).toHaveCount(0);
+  await expect(page.locator('.row')).toHaveCount(4);
+
+  // A name longer than tags may be is kept to 64 characters, and the list follows it.
+  await page.getByRole('button', { name: 'Rename tag' }).click();
+  await page.getByRole('textbox', { name: 'New name for “rivers-and-lakes”' }).fill('w'.repeat(80));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`All tagged “${'w'.repeat(64)}”`);
+  await expect(page.locator('.row')).toHaveCount(4);
 });

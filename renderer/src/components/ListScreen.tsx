@@ -64,7 +64,7 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
         </div>
         {!searching && (
           <div className="list-tools">
-            {route.tag && <TagRename key={route.tag} route={route} tag={route.tag} />}
+            {route.tag && <TagRename route={route} tag={route.tag} />}
             <label className="sort-menu">
               Sort
               <select value={route.sort ?? 'newest'} onChange={(e) => navigate({ ...route, sort: e.target.value as ListSort })}>
