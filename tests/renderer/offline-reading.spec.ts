@@ -305,6 +305,23 @@ test('a waiting capture can be cancelled, stays cancelled, and can be retried', 
   await expect(rowFor(page, NEWS_TITLE).getByRole('link')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
 });
 
+test('a capture that is fetching can be cancelled, and the page is not saved', async ({ app }) => {
+  const { page } = app;
+  // A server that takes the request and never answers, until the test lets it go.
+  const hanging: Array<() => void> = [];
+  server!.route('/slow-story', (_req, res) => void hanging.push(() => res.destroy()));
+  await app.open();
+  await saveUrl(app, fixtureUrl('/slow-story'));
+  const row = page.locator('.row').filter({ hasText: 'Fetching…' });
+  await expect(row).toBeVisible();
+  await expect.poll(() => hanging.length).toBe(1);
+  await row.getByRole('button', { name: /^Cancel saving/ }).click();
+  await expect(page.locator('.row').getByText('Failed: Cancelled.')).toBeVisible();
+  await app.core.idle();
+  expect(await app.core.invoke('queueStatus', [])).toMatchObject({ value: { fetching: 0, waiting: 0 } });
+  for (const release of hanging) release();
+});
+
 test('archive on finish: reaching the end archives the article, when chosen', async ({ app }) => {
   const { page } = app;
   await app.core.invoke('setPreferences', [{ archiveOnFinish: true }]);

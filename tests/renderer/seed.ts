@@ -9,10 +9,12 @@ export interface SeedOptions {
   tags?: (i: number) => string[];
   /** Body HTML for article i, stored as given: it skips the capture sanitiser on purpose. */
   html?: (i: number) => string;
+  /** Saved images article i uses (so the image keeper leaves them be). */
+  assetHashes?: (i: number) => string[];
   batch?: number;
 }
 
-export function seedArticles(dataDir: string, { count, tags, html, batch = 5_000 }: SeedOptions): void {
+export function seedArticles(dataDir: string, { count, tags, html, assetHashes, batch = 5_000 }: SeedOptions): void {
   const library = openLibrary(join(dataDir, 'library.db'), { backupDir: join(dataDir, 'backups') });
   try {
     const base = Date.UTC(2025, 0, 1);
@@ -33,7 +35,7 @@ export function seedArticles(dataDir: string, { count, tags, html, batch = 5_000
           text: `Body of article ${i}.`,
           leadImage: null,
           wordCount: 200 + (i % 3000),
-          assetHashes: [],
+          assetHashes: assetHashes ? assetHashes(i) : [],
           createdAt: new Date(base + i * 60_000).toISOString(),
           ...(tags ? { tags: tags(i) } : {}),
         });

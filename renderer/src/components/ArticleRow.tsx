@@ -31,12 +31,12 @@ interface Props extends RowActions {
   snippet?: string;
 }
 
-function ArticleStatus({ article, online, onRetry, onCancel }: { article: ArticleSummary; online: boolean; onRetry: RowActions['onRetry']; onCancel: RowActions['onCancel'] }) {
+function ArticleStatus({ article, title, online, onRetry, onCancel }: { article: ArticleSummary; title: string; online: boolean; onRetry: RowActions['onRetry']; onCancel: RowActions['onCancel'] }) {
   if (article.status === 'pending' || article.status === 'fetching') {
     return (
       <div className={`row-status ${article.status === 'pending' && !online ? 'is-waiting' : 'is-busy'}`}>
         <span>{article.status === 'pending' && !online ? 'Waiting for a connection…' : 'Fetching…'}</span>
-        <button type="button" className="button button-small button-quiet" onClick={() => onCancel(article)}>
+        <button type="button" className="button button-small button-quiet" aria-label={`Cancel saving “${title}”`} onClick={() => onCancel(article)}>
           Cancel
         </button>
       </div>
@@ -46,7 +46,7 @@ function ArticleStatus({ article, online, onRetry, onCancel }: { article: Articl
     return (
       <div className="row-status is-failed">
         <span>Failed: {article.error ?? 'unknown error'}</span>
-        <button type="button" className="button button-small" onClick={() => onRetry(article)}>
+        <button type="button" className="button button-small" aria-label={`Retry “${title}”`} onClick={() => onRetry(article)}>
           <RetryIcon />
           Retry
         </button>
@@ -91,7 +91,7 @@ export const ArticleRow = memo(function ArticleRow({ article, index, setSize, he
         ) : (
           readable && article.excerpt && <p className="row-excerpt">{article.excerpt}</p>
         )}
-        {!readable && <ArticleStatus article={article} online={online} onRetry={onRetry} onCancel={onCancel} />}
+        {!readable && <ArticleStatus article={article} title={title} online={online} onRetry={onRetry} onCancel={onCancel} />}
       </div>
       {thumb && <img className="row-thumb" src={thumb} alt="" loading="lazy" decoding="async" />}
     </>

@@ -43,8 +43,15 @@ function usePlaceholdersForMissingImages(body: RefObject<HTMLDivElement | null>,
       placeholder.className = 'image-missing';
       placeholder.setAttribute('role', 'img');
       const alt = img.getAttribute('alt')?.trim();
-      placeholder.setAttribute('aria-label', alt ? `Image not saved: ${alt}` : 'Image not saved');
-      placeholder.textContent = alt ? `Image not saved: ${alt}` : 'Image not saved';
+      const label = alt ? `Image missing: ${alt}` : 'Image missing';
+      placeholder.setAttribute('aria-label', label);
+      placeholder.textContent = label;
+      // The image's own proportions, so the text below does not move (nor the reading position).
+      const [width, height] = [Number(img.getAttribute('width')), Number(img.getAttribute('height'))];
+      if (width > 0 && height > 0) {
+        placeholder.style.aspectRatio = `${width} / ${height}`;
+        placeholder.style.maxWidth = `${width}px`;
+      }
       img.replaceWith(placeholder);
     };
     const onError = (event: Event) => {
