@@ -148,6 +148,20 @@ describe('count limit', () => {
     expect(lib.search('knowledge', 10)).toEqual(expect.not.objectContaining({ totalCapped: true }));
     expect(lib.search('knowledge', 10).total).toBe(1);
   });
+
+  it('answers a broad query from titles and other short fields alone, exclusions and filters still applied', () => {
+    const { dir } = freshLibrary();
+    const lib = track(openLibrary(join(dir, 'broad.db'), { countLimit: 3 }));
+    const titled = [1, 2, 3, 4, 5, 6].map((i) => saved(lib, `https://example.com/g${i}`, { title: `Gardening diary ${i}`, text: i === 5 ? 'weeds everywhere' : 'roses' }).id);
+    const bodyOnly = saved(lib, 'https://example.com/b', { title: 'Other', text: 'gardening in the body only' }).id;
+    // More short-field matches than the cap: capped, newest title matches, the excluded one gone.
+    const broad = lib.search('gard* -weeds', 3);
+    expect(broad).toMatchObject({ total: 3, totalCapped: true });
+    expect(broad.hits.map((h) => h.article.id)).toEqual([titled[5], titled[3], titled[2]]);
+    expect(lib.search('gard* -weeds', 10).hits.map((h) => h.article.id)).toEqual([titled[5], titled[3], titled[2], titled[1], titled[0], bodyOnly]);
+    lib.setStarred(titled[0]!, true);
+    expect(lib.search('gard* is:starred', 3).hits.map((h) => h.article.id)).toEqual([titled[0]]);
+  });
 });
 
 describe('highlightSnippet', () => {
