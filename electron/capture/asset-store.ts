@@ -40,7 +40,7 @@ export class AssetStore {
     return join(this.dir, hash.slice(0, 2), hash);
   }
 
-  /** Stores an image (PNG, JPEG, GIF, WebP, AVIF, SVG); anything else is refused. */
+  /** Stores an image (PNG, JPEG, GIF, WebP, AVIF, SVG, ICO); anything else is refused. */
   async put(bytes: Uint8Array): Promise<StoredAsset> {
     const mime = sniffImageType(bytes);
     if (!mime) throw new CaptureError('unsupported-content', 'The file is not an image Lectern can keep.');

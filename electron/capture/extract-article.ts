@@ -24,6 +24,8 @@ export interface Extracted {
   canonicalUrl: string | null;
   /** Absolute URL of the page's chosen lead image, or null. */
   leadImageUrl: string | null;
+  /** Absolute URL of the site's icon (a plain string: it crosses the worker boundary), or null. */
+  faviconUrl: string | null;
   /** Sanitised article HTML; <img src> are absolute http(s) URLs (or raster data: URLs). */
   html: string;
   /** Plain text, blocks separated by blank lines. */
@@ -76,6 +78,7 @@ export function extractArticle(html: string, url: string): Extracted {
     excerpt: clean(metadata.excerpt) ?? keptExcerpt(clean(parsed?.excerpt), text) ?? excerptOf(text),
     canonicalUrl: tryNormalizeUrl(metadata.canonicalUrl, base),
     leadImageUrl: metadata.leadImageUrl ?? imageUrls.find((src) => /^https?:/i.test(src)) ?? null,
+    faviconUrl: metadata.faviconUrl,
     html: safeHtml,
     text,
     wordCount: countWords(text),

@@ -2,6 +2,7 @@ import type { AssetStore } from './asset-store.ts';
 import { CaptureError } from './capture-error.ts';
 import { decodeHtml } from './decode-html.ts';
 import type { Extracted } from './extract-article.ts';
+import { faviconUrl } from './favicon.ts';
 import type { FetchedResource } from './fetch-resource.ts';
 import { sniffImageType } from './image-type.ts';
 import { textToArticleHtml } from './plain-text-article.ts';
@@ -49,6 +50,8 @@ function fileArticle(response: FetchedResource, title: string, html: string, tex
   return {
     title, byline: null, siteName: null, publishedTime: null, lang: null, dir: null,
     excerpt: text, canonicalUrl: tryNormalizeUrl(response.url), leadImageUrl: null,
+    // A file names no icon: its site's /favicon.ico, as for a page that names none.
+    faviconUrl: faviconUrl([], response.url, response.url),
     html, text, wordCount: countWords(text), imageUrls: [],
   };
 }

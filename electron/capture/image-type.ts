@@ -1,6 +1,6 @@
 // Identify an image by its first bytes, never by what the server or the file name claims.
 
-export type ImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif' | 'image/svg+xml';
+export type ImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif' | 'image/svg+xml' | 'image/x-icon';
 
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0): boolean =>
   signature.every((byte, index) => bytes[offset + index] === byte);
@@ -14,6 +14,16 @@ function isAvif(bytes: Uint8Array): boolean {
   const brands = [ascii(bytes, 8, 12)];
   for (let offset = 16; offset + 4 <= boxSize; offset += 4) brands.push(ascii(bytes, offset, offset + 4));
   return brands.includes('avif') || brands.includes('avis');
+}
+
+/**
+ * ICO (site icons): reserved 0, type 1 (2 would be a cursor), at least one image, and the whole
+ * directory of 16-byte entries present: four bytes alone would also start other binary files.
+ */
+function isIco(bytes: Uint8Array): boolean {
+  if (!startsWith(bytes, [0x00, 0x00, 0x01, 0x00])) return false;
+  const count = (bytes[4] ?? 0) | (bytes[5] ?? 0) << 8;
+  return count > 0 && bytes.length >= 6 + 16 * count;
 }
 
 function isSvg(bytes: Uint8Array): boolean {
@@ -37,6 +47,7 @@ export function sniffImageType(bytes: Uint8Array): ImageMime | null {
   if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return 'image/gif';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'image/webp';
   if (isAvif(bytes)) return 'image/avif';
+  if (isIco(bytes)) return 'image/x-icon';
   if (isSvg(bytes)) return 'image/svg+xml';
   return null;
 }

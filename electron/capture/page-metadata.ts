@@ -4,6 +4,8 @@
 // fact would walk it a dozen times).
 
 import { indexElements, type ElementIndex } from './dom-walk.ts';
+import { faviconUrl } from './favicon.ts';
+import { resolveBase } from './prepare-document.ts';
 
 export interface PageMetadata {
   title: string | null;
@@ -18,6 +20,8 @@ export interface PageMetadata {
   dir: 'ltr' | 'rtl' | null;
   canonicalUrl: string | null;
   leadImageUrl: string | null;
+  /** The site's icon: the page's <link rel="icon"> (against its <base>), else /favicon.ico. */
+  faviconUrl: string | null;
   /** Text of the page's single <h1>, when it has exactly one. */
   heading: string | null;
   /** The <title> element's text, as written. */
@@ -232,6 +236,7 @@ export function readPageMetadata(document: Document, baseUrl: string, index: Ele
         ?? jsonLdImage(article?.image) ?? linkHref('image_src'),
       baseUrl,
     ),
+    faviconUrl: faviconUrl(links, resolveBase(tagged('BASE'), baseUrl), baseUrl),
   };
 }
 

@@ -20,18 +20,23 @@ export function parseDocument(html: string): Document {
   return parseHTML(`<!doctype html>${htmlTag}<head></head><body>${inner}</body></html>`).document;
 }
 
-/** Sets exactly one <base href> (the page's own, resolved, else the page URL) and returns it. */
-export function installBase(document: Document, pageUrl: string, bases = indexElements(document).byTag.get('BASE') ?? []): string {
-  let base = pageUrl;
+/** The URL relative links resolve against: the page's own <base href>, resolved, else the page URL. */
+export function resolveBase(bases: Element[], pageUrl: string): string {
   const declared = bases.find((element) => element.hasAttribute('href'))?.getAttribute('href');
   if (declared) {
     try {
       const resolved = new URL(declared.trim(), pageUrl);
-      if (resolved.protocol === 'http:' || resolved.protocol === 'https:') base = resolved.href;
+      if (resolved.protocol === 'http:' || resolved.protocol === 'https:') return resolved.href;
     } catch {
       // an invalid <base> is ignored, as browsers do
     }
   }
+  return pageUrl;
+}
+
+/** Sets exactly one <base href> (see resolveBase) and returns it. */
+export function installBase(document: Document, pageUrl: string, bases = indexElements(document).byTag.get('BASE') ?? []): string {
+  const base = resolveBase(bases, pageUrl);
   for (const element of bases) element.remove();
   const baseElement = document.createElement('base');
   baseElement.setAttribute('href', base);

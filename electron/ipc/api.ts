@@ -15,6 +15,8 @@ export interface ArticleSummary {
   excerpt: string | null;
   /** App URL of the cached lead image, or null. */
   leadImage: string | null;
+  /** App URL of the site's cached icon, or null. */
+  favicon: string | null;
   wordCount: number;
   readingMinutes: number;
   starred: boolean;

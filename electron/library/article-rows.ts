@@ -5,7 +5,7 @@ import { unpackBody } from './compress.ts';
 /** Columns for a summary, over `articles a`. Tags come as a JSON array, sorted by name. */
 export const SUMMARY_COLUMNS = `
   a.rid, a.id, coalesce(a.final_url, a.url) AS url, a.title, a.site, a.byline, a.excerpt,
-  a.lead_image, a.word_count, a.starred, a.archived, a.status, a.error, a.published_at,
+  a.lead_image, a.favicon, a.word_count, a.starred, a.archived, a.status, a.error, a.published_at,
   a.created_at, a.updated_at, a.progress,
   (SELECT json_group_array(name) FROM (
      SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
@@ -34,6 +34,7 @@ export function toSummary(row: Row): ArticleSummary {
     byline: strOrNull(row.byline),
     excerpt: strOrNull(row.excerpt),
     leadImage: strOrNull(row.lead_image),
+    favicon: strOrNull(row.favicon),
     wordCount,
     readingMinutes: readingMinutes(wordCount),
     starred: num(row.starred) === 1,

@@ -19,7 +19,9 @@ import { FTS_CURRENT, TAGS_TEXT_OF } from './fts-sql.ts';
 import { stripMarkers } from './snippet.ts';
 import { ensureTag } from './tags.ts';
 
-export interface BulkArticle extends CapturedArticle {
+/** A capture from elsewhere (an export, a benchmark) may come without a site icon. */
+export interface BulkArticle extends Omit<CapturedArticle, 'favicon'> {
+  favicon?: string | null;
   createdAt?: string;
   tags?: string[];
   starred?: boolean;
@@ -29,9 +31,9 @@ export interface BulkArticle extends CapturedArticle {
 // Tag links go in first (foreign keys deferred to COMMIT), so tags_text is right when the row
 // is inserted and indexed.
 const INSERT = `INSERT INTO articles (id, url, final_url, canonical_url, title, byline, site, host, excerpt,
-    lead_image, body_z, lang, dir, word_count, published_at, status, starred, archived, cjk,
+    lead_image, favicon, body_z, lang, dir, word_count, published_at, status, starred, archived, cjk,
     tags_text, created_at, updated_at, deleted_at)
-  VALUES (:id, :url, :url, :canonicalUrl, :title, :byline, :site, :host, :excerpt, :leadImage, :body,
+  VALUES (:id, :url, :url, :canonicalUrl, :title, :byline, :site, :host, :excerpt, :leadImage, :favicon, :body,
     :lang, :dir, :wordCount, :publishedAt, 'done', :starred, :archived, :cjk, ${TAGS_TEXT_OF(':id')},
     :createdAt, :now, :parked)`;
 const UNPARK = `UPDATE articles SET deleted_at = NULL WHERE rid BETWEEN :first AND :last AND deleted_at = :parked`;
@@ -76,6 +78,7 @@ export function bulkInsertArticles(stmts: StatementCache, items: readonly BulkAr
       host: hostOf(a.url),
       excerpt: a.excerpt,
       leadImage: a.leadImage,
+      favicon: a.favicon ?? null,
       body,
       lang: a.lang,
       dir: a.dir,

@@ -138,7 +138,7 @@ export class Library {
       const changed = this.#run(
         `UPDATE articles SET final_url = :finalUrl, canonical_url = :canonicalUrl, title = :title,
            byline = :byline, site = :site, host = :host, excerpt = :excerpt, lead_image = :leadImage,
-           body_z = :body, lang = :lang, dir = :dir, word_count = :wordCount,
+           favicon = :favicon, body_z = :body, lang = :lang, dir = :dir, word_count = :wordCount,
            published_at = :publishedAt, status = 'done', error = NULL, updated_at = :now,
            cjk = :cjk
          WHERE id = :id AND deleted_at IS NULL`,
@@ -154,6 +154,7 @@ export class Library {
           host: hostOf(captured.url),
           excerpt: captured.excerpt,
           leadImage: captured.leadImage,
+          favicon: captured.favicon,
           body: packBody(stripMarkers(captured.text), captured.html),
           lang: captured.lang,
           dir: captured.dir,
@@ -264,7 +265,7 @@ export class Library {
       return (
         this.#run(
           `UPDATE articles SET deleted_at = :now, updated_at = :now, final_url = NULL, canonical_url = NULL,
-             title = '', byline = NULL, site = NULL, excerpt = NULL, lead_image = NULL, body_z = X'',
+             title = '', byline = NULL, site = NULL, excerpt = NULL, lead_image = NULL, favicon = NULL, body_z = X'',
              note = '', cjk = '',
              lang = NULL, dir = NULL, word_count = 0, published_at = NULL, error = NULL, starred = 0,
              archived = 0, progress = 0, read_at = NULL

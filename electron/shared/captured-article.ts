@@ -18,6 +18,8 @@ export interface CapturedArticle {
   text: string;
   /** App asset URL of the lead image, or null. */
   leadImage: string | null;
+  /** App asset URL of the site's icon, or null. */
+  favicon: string | null;
   wordCount: number;
   /** sha256 of every cached asset the article uses, so unused ones can be freed. */
   assetHashes: string[];

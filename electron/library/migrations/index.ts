@@ -4,7 +4,8 @@ import { migration0002 } from './0002-tags-notes-search.ts';
 import { migration0003 } from './0003-tag-links-for-lists.ts';
 import { migration0004 } from './0004-url-lookups.ts';
 import { migration0005 } from './0005-short-field-index.ts';
+import { migration0006 } from './0006-favicons.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 export type { Migration } from './types.ts';

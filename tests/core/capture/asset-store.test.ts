@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AssetStore, assetResponseHeaders } from '../../../electron/capture/asset-store.ts';
 import { sniffImageType } from '../../../electron/capture/image-type.ts';
+import { icoFromPng } from '../../support/ico.ts';
 import { readFixtureImage, temporaryDir } from './support/fixtures.ts';
 
 describe('AssetStore', () => {
@@ -43,6 +44,18 @@ describe('AssetStore', () => {
     await expect(store.put(Buffer.from('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({ code: 'unsupported-content' });
     await expect(store.put(Buffer.from('%PDF-1.7'))).rejects.toThrow(/not an image/);
     await expect(store.put(Buffer.alloc(0))).rejects.toThrow();
+  });
+
+  it('recognises ICO (site icons) by its header and directory, not by its first bytes alone', async () => {
+    const ico = icoFromPng(await readFixtureImage('photo-3.png'));
+    expect(sniffImageType(ico)).toBe('image/x-icon');
+    const stored = await store.put(ico);
+    expect((await store.read(stored.hash))?.mime).toBe('image/x-icon');
+    const cursor = Buffer.from(ico);
+    cursor[2] = 2; // a .cur file: same layout, not an icon
+    expect(sniffImageType(cursor)).toBeNull();
+    expect(sniffImageType(Buffer.from([0, 0, 1, 0, 0, 0]))).toBeNull(); // no images
+    expect(sniffImageType(ico.subarray(0, 20))).toBeNull(); // directory cut short
   });
 
   it('serves SVG so that it cannot run script', () => {

@@ -61,6 +61,7 @@ export function capture(overrides: Partial<CapturedArticle> = {}): CapturedArtic
     html: `<p>${text}</p>`,
     text,
     leadImage: null,
+    favicon: null,
     wordCount: text.split(/\s+/).length,
     assetHashes: [],
     ...overrides,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packBody } from '../../../electron/library/compress.ts';
 import { openLibrary } from '../../../electron/library/library.ts';
-import { migrate, userVersion } from '../../../electron/library/migrate.ts';
+import { latestVersion, migrate, userVersion } from '../../../electron/library/migrate.ts';
 import { MIGRATIONS } from '../../../electron/library/migrations/index.ts';
 import { rawDb, saved, tempDir, track } from './helpers.ts';
 
@@ -25,7 +25,7 @@ describe('0005 short-field index', () => {
 
     const lib = track(openLibrary(file, { backupDir }));
     const raw = rawDb(file);
-    expect(userVersion(raw)).toBe(5);
+    expect(userVersion(raw)).toBe(latestVersion(MIGRATIONS));
     expect(() => raw.prepare(`INSERT INTO article_meta_fts(article_meta_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
     expect(raw.prepare(`SELECT rowid FROM article_meta_fts WHERE article_meta_fts MATCH 'deep'`).all()).toHaveLength(1);
     expect(raw.prepare(`SELECT v FROM article_fts_config WHERE k = 'hashsize'`).get()).toEqual({ v: 16 * 1024 * 1024 });
@@ -41,6 +41,6 @@ describe('0005 short-field index', () => {
   it('migrates with the raw runner too (no library options)', () => {
     const db = rawDb(join(tempDir(), 'raw.db'));
     migrate(db, MIGRATIONS);
-    expect(userVersion(db)).toBe(5);
+    expect(userVersion(db)).toBe(latestVersion(MIGRATIONS));
   });
 });

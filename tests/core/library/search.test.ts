@@ -94,7 +94,7 @@ describe('hostile queries never throw', () => {
 function captureText(text: string) {
   return {
     url: 'https://example.com/a', canonicalUrl: null, title: 'Garden', byline: null, siteName: null,
-    publishedAt: null, lang: 'en', dir: null, excerpt: null, html: `<p>${text}</p>`, text, leadImage: null,
+    publishedAt: null, lang: 'en', dir: null, excerpt: null, html: `<p>${text}</p>`, text, leadImage: null, favicon: null,
     wordCount: 4, assetHashes: [],
   };
 }
