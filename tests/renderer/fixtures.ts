@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+import { icoFromPng } from '../support/ico.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -46,6 +47,8 @@ export async function startNewsServer(): Promise<FixtureServer> {
     [NEWS_PATH]: { body: NEWS_PAGE },
     '/images/photo-1.png': image('photo-1.png', 'image/png'),
     '/images/photo-2.jpg': image('photo-2.jpg', 'image/jpeg'),
+    // The news page names no icon, so capture asks for the site's /favicon.ico.
+    '/favicon.ico': { headers: { 'content-type': 'image/x-icon' }, body: icoFromPng(readFileSync(join(FIXTURES, 'images', 'photo-3.png'))) },
     [HOSTILE_PATH]: { body: HOSTILE_PAGE },
     '/gone': { status: 404, body: 'nothing here' },
   });

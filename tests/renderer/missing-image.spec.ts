@@ -1,5 +1,5 @@
 // An image whose saved copy is gone shows a labelled placeholder, never a broken-image icon;
-// an image that is there is left alone.
+// an image that is there is left alone. A row's site icon that is gone is left out.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AssetStore } from '../../electron/capture/asset-store.ts';
@@ -35,4 +35,16 @@ test('a missing saved image becomes a placeholder that names it; a saved one sti
   await expect(saved).toHaveCount(1);
   await expect(saved).toHaveAttribute('alt', 'The pier');
   await expect.poll(() => saved.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+});
+
+test('a site icon that will not load is left out of its row; one that loads is shown', async ({ app }) => {
+  const { page } = app;
+  const { hash } = await new AssetStore(join(app.dataDir, 'assets')).put(PHOTO);
+  seedArticles(app.dataDir, { count: 2, assetHashes: (i) => (i === 0 ? [hash] : []), favicon: (i) => (i === 0 ? `/assets/${hash}` : MISSING) });
+  await app.open();
+  const icon = (title: string) => page.locator('.row').filter({ hasText: title }).locator('img.row-favicon');
+  await expect.poll(() => icon('Article number 0').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(icon('Article number 0')).toBeVisible();
+  await expect(icon('Article number 1')).toHaveAttribute('src', MISSING);
+  await expect(icon('Article number 1')).toBeHidden();
 });

@@ -49,6 +49,14 @@ async function expectImagesLoaded(page: Page, count: number): Promise<void> {
   }
 }
 
+/** The row shows the site's saved icon (an ICO), decoded, before the site's name. */
+async function expectFaviconLoaded(row: Locator): Promise<void> {
+  const icon = row.locator('.row-site img.row-favicon');
+  await expect(icon).toHaveAttribute('src', /^\/assets\/[0-9a-f]{64}$/);
+  await expect(icon).toBeVisible();
+  await expect.poll(() => icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+}
+
 test('saves a page, reads it, and reads it again offline with its images', async ({ app }) => {
   const { page } = app;
   await app.open();
@@ -58,6 +66,7 @@ test('saves a page, reads it, and reads it again offline with its images', async
   await expect(row).toContainText('The Harbor Gazette');
   await expect(row).toContainText('min read');
   await expect(row).toContainText('After ten years');
+  await expectFaviconLoaded(row);
   await expect(page.getByRole('heading', { name: 'Nothing to read yet' })).toHaveCount(0);
   await page.screenshot({ path: join(SCREENSHOTS, 'list.png') });
 
@@ -86,6 +95,7 @@ test('saves a page, reads it, and reads it again offline with its images', async
 
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(rowFor(page, NEWS_TITLE)).toBeVisible();
+  await expectFaviconLoaded(rowFor(page, NEWS_TITLE));
 
   expect(app.outsideRequests).toEqual([]);
   expect(app.pageErrors).toEqual([]);

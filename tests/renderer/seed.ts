@@ -11,10 +11,12 @@ export interface SeedOptions {
   html?: (i: number) => string;
   /** Saved images article i uses (so the image keeper leaves them be). */
   assetHashes?: (i: number) => string[];
+  /** The site icon's app URL for article i. */
+  favicon?: (i: number) => string | null;
   batch?: number;
 }
 
-export function seedArticles(dataDir: string, { count, tags, html, assetHashes, batch = 5_000 }: SeedOptions): void {
+export function seedArticles(dataDir: string, { count, tags, html, assetHashes, favicon, batch = 5_000 }: SeedOptions): void {
   const library = openLibrary(join(dataDir, 'library.db'), { backupDir: join(dataDir, 'backups') });
   try {
     const base = Date.UTC(2025, 0, 1);
@@ -38,6 +40,7 @@ export function seedArticles(dataDir: string, { count, tags, html, assetHashes, 
           assetHashes: assetHashes ? assetHashes(i) : [],
           createdAt: new Date(base + i * 60_000).toISOString(),
           ...(tags ? { tags: tags(i) } : {}),
+          ...(favicon ? { favicon: favicon(i) } : {}),
         });
       }
       library.bulkInsert(items);

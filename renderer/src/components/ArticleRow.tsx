@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, type MouseEvent, type SyntheticEvent } from 'react';
 import type { ArticleSummary } from '../../../electron/ipc/api.ts';
 import { formatReadingTime, localImage, siteLabel } from '../lib/format.ts';
 import { routeHref } from '../lib/route.ts';
@@ -56,6 +56,11 @@ function ArticleStatus({ article, title, online, onRetry, onCancel }: { article:
   return null;
 }
 
+/** A site icon that will not load is left out rather than shown broken. */
+const hideImage = (event: SyntheticEvent<HTMLImageElement>): void => {
+  event.currentTarget.hidden = true;
+};
+
 /** Shift/Ctrl/Cmd-click selects instead of opening, as in a file manager. */
 function selectInstead(event: MouseEvent, index: number, onSelect: Props['onSelect']): void {
   if (!event.shiftKey && !event.ctrlKey && !event.metaKey) return;
@@ -65,6 +70,7 @@ function selectInstead(event: MouseEvent, index: number, onSelect: Props['onSele
 
 export const ArticleRow = memo(function ArticleRow({ article, index, setSize, height, selected, checked, online, snippet, onFocusRow, onStar, onArchive, onRetry, onCancel, onSelect }: Props) {
   const thumb = localImage(article.leadImage);
+  const favicon = localImage(article.favicon);
   const title = article.title || article.url;
   const readable = article.status === 'done';
   const content = (
@@ -72,7 +78,11 @@ export const ArticleRow = memo(function ArticleRow({ article, index, setSize, he
       <div className="row-text">
         <h2 className="row-title">{title}</h2>
         <p className="row-meta">
-          <span className="row-site">{siteLabel(article.siteName, article.url)}</span>
+          <span className="row-site">
+            {/* Keyed by source: a hidden broken icon must not hide the next one shown here. */}
+            {favicon && <img key={favicon} className="row-favicon" src={favicon} alt="" width={16} height={16} loading="lazy" onError={hideImage} />}
+            {siteLabel(article.siteName, article.url)}
+          </span>
           {readable && <span>{formatReadingTime(article.readingMinutes)}</span>}
           {readable && article.progress > 0.02 && <span>{article.progress >= 0.98 ? 'Finished' : `${Math.round(article.progress * 100)}% read`}</span>}
           {article.tags.length > 0 && (
