@@ -52,9 +52,20 @@ export function dailyBackupDue(dir: string, now = new Date()): boolean {
 }
 
 /** Online backup in small steps between event-loop turns. */
-export async function backupInBackground(db: DatabaseSync, dir: string, now = new Date()): Promise<string> {
+export async function backupInBackground(db: DatabaseSync, dir: string, now = new Date(), attempts = 3): Promise<string> {
   const file = backupPath(dir, 'daily', now);
-  await backup(db, partial(file), { rate: 256 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await backup(db, partial(file), { rate: 256 });
+      break;
+    } catch (error) {
+      // A failed copy is removed (each is the size of the library), and tried again: a step
+      // can fail while the app writes to the library at the same moment.
+      rmSync(partial(file), { force: true, recursive: true });
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
   renameSync(partial(file), file);
   pruneBackups(dir);
   return file;

@@ -1,4 +1,4 @@
-import { closeSync, openSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pruneBackups } from '../../../electron/library/backup.ts';
@@ -37,6 +37,20 @@ describe('daily backups', () => {
     expect(listBackups(backups)).toHaveLength(5);
     const copy = track(openLibrary(listBackups(backups)[0]!));
     expect(copy.list({ view: 'all' }).total).toBe(40);
+  });
+
+  it('clears a failed daily copy away and tries again', async () => {
+    const dir = tempDir();
+    const { lib } = libraryWithData(dir);
+    track(lib);
+    const backups = join(dir, 'backups');
+    const when = new Date('2026-11-28T08:00:00.000Z');
+    // Something sits where the copy is written, so the first attempt fails.
+    mkdirSync(join(backups, 'lectern-2026-11-28T08-00-00-000Z-daily.db.partial', 'in-the-way'), { recursive: true });
+    const made = await lib.backupIfDue(when);
+    expect(made).toMatch(/daily\.db$/);
+    expect(readdirSync(backups)).toEqual(['lectern-2026-11-28T08-00-00-000Z-daily.db']);
+    expect(track(openLibrary(made!)).list({ view: 'all' }).total).toBe(40);
   });
 
   it('prunes oldest first', () => {
