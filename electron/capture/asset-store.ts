@@ -68,6 +68,14 @@ export class AssetStore {
     return mime ? { bytes, mime } : null;
   }
 
+  /**
+   * Takes an image already stored (by an earlier capture) for this one: true when it is there.
+   * A capture's own store (see AssetKeeper) also protects it from clean-up from then on.
+   */
+  async keep(hash: string): Promise<boolean> {
+    return this.has(hash);
+  }
+
   async has(hash: string): Promise<boolean> {
     return HASH.test(hash) && exists(this.pathOf(hash));
   }

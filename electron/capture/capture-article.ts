@@ -2,12 +2,13 @@ import { parseHTML } from 'linkedom';
 import { assetUrl, type CapturedArticle } from '../shared/captured-article.ts';
 import type { AssetStore } from './asset-store.ts';
 import { CaptureError } from './capture-error.ts';
-import { downloadImage, downloadImages, type ImageDownloadOptions } from './download-images.ts';
+import { downloadImage, downloadImages } from './download-images.ts';
 import { extractArticle, type Extracted } from './extract-article.ts';
 import { fetchResource, type FetchLimits } from './fetch-resource.ts';
 import { normalizeUrl } from './normalize-url.ts';
 import { extractFromResponse } from './extract-response.ts';
 import { sanitizeArticleHtml } from './sanitize-article.ts';
+import { siteIcon } from './site-icon.ts';
 
 export interface CaptureOptions {
   assets: AssetStore;
@@ -48,7 +49,7 @@ export async function captureArticle(url: string, options: CaptureOptions): Prom
     leadHash = (await downloadImage(extracted.leadImageUrl, imageOptions))?.hash ?? null;
   }
   leadHash ??= [...stored.values()][0]?.hash ?? null;
-  const faviconHash = extracted.faviconUrl ? await downloadFavicon(extracted.faviconUrl, imageOptions) : null;
+  const faviconHash = extracted.faviconUrl ? await siteIcon(extracted.faviconUrl, imageOptions) : null;
   throwIfAborted(options.signal);
 
   const assetHashes = new Set([...html.matchAll(/\/assets\/([0-9a-f]{64})/g)].map((match) => match[1] ?? ''));
@@ -71,18 +72,6 @@ export async function captureArticle(url: string, options: CaptureOptions): Prom
     wordCount: extracted.wordCount,
     assetHashes: [...assetHashes].filter(Boolean),
   };
-}
-
-/** Bytes one site icon may take: icons are a few KB; a bigger file is not an icon worth keeping. */
-export const FAVICON_MAX_BYTES = 256 * 1024;
-/** An icon is decoration: a slow one may not hold the article up for long. */
-const FAVICON_TIMEOUT_MS = 5_000;
-
-/** The stored icon's hash; an icon that fails (missing, too big, slow, not an image) is only left out. */
-async function downloadFavicon(url: string, options: ImageDownloadOptions): Promise<string | null> {
-  const maxBytes = Math.min(FAVICON_MAX_BYTES, options.limits?.maxBytes ?? FAVICON_MAX_BYTES, options.limits?.maxDecodedBytes ?? FAVICON_MAX_BYTES);
-  const totalTimeoutMs = Math.min(FAVICON_TIMEOUT_MS, options.limits?.totalTimeoutMs ?? FAVICON_TIMEOUT_MS);
-  return (await downloadImage(url, { ...options, limits: { ...options.limits, maxBytes, maxDecodedBytes: maxBytes, totalTimeoutMs } }))?.hash ?? null;
 }
 
 /** Points each <img> at its stored copy; images that could not be stored are removed. */

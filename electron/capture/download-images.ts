@@ -23,6 +23,8 @@ export interface ImageDownloadOptions {
   publicOnly?: boolean;
   /** Lets a scheduler wrap each request (per-host limits, retries). */
   fetcher?: typeof fetchResource;
+  /** false: one attempt, however the scheduler would retry. */
+  retry?: boolean;
 }
 
 /** Stored images by URL, in the order of `urls` (whichever finished first): the first is the lead-image stand-in. */
@@ -90,6 +92,7 @@ async function fetchAndStore(url: string, options: ImageDownloadOptions): Promis
       accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.8,*/*;q=0.5',
       referrer: options.referrer,
       ...(options.publicOnly ? { publicOnly: true } : {}),
+      ...(options.retry === false ? { retry: false } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     return { asset: await options.assets.put(response.body), bytes: response.body.length };

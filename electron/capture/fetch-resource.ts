@@ -56,6 +56,8 @@ export interface FetchOptions {
   publicOnly?: boolean;
   /** Classifies an IP address; tests on loopback stand in a rule of their own. */
   isPublicAddress?: (address: string) => boolean;
+  /** For a scheduler: false = one attempt, no retries (for what is only decoration). */
+  retry?: boolean;
 }
 
 export interface FetchedResource {

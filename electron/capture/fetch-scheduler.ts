@@ -73,7 +73,7 @@ export class FetchScheduler {
       try {
         return await this.withSlot(hostOf(url), options.signal, () => this.fetchImpl(url, options));
       } catch (error) {
-        if (!(error instanceof CaptureError) || !error.retryable || attempt >= this.maxAttempts) throw error;
+        if (!(error instanceof CaptureError) || !error.retryable || attempt >= this.maxAttempts || options.retry === false) throw error;
         if ((error.retryAfterMs ?? 0) > this.maxRetryAfterMs) throw error;
         const delay = retryDelay(attempt, error, { baseDelayMs: this.baseDelayMs, maxDelayMs: this.maxDelayMs, random: this.random });
         try {

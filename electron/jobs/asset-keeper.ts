@@ -39,6 +39,11 @@ export class AssetKeeper {
         await claim(createHash('sha256').update(bytes).digest('hex'));
         return super.put(bytes);
       }
+
+      override async keep(hash: string): Promise<boolean> {
+        await claim(hash);
+        return super.keep(hash);
+      }
     })(this.#store.dir);
   }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AssetStore } from '../../../electron/capture/asset-store.ts';
-import { captureArticle, FAVICON_MAX_BYTES } from '../../../electron/capture/capture-article.ts';
+import { captureArticle } from '../../../electron/capture/capture-article.ts';
+import { FAVICON_MAX_BYTES, forgetSiteIcons } from '../../../electron/capture/site-icon.ts';
 import { extractArticle } from '../../../electron/capture/extract-article.ts';
 import { ExtractPool } from '../../../electron/capture/extract-pool.ts';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
@@ -62,6 +63,7 @@ describe('captureArticle site icons', () => {
     await server.close();
     await removeDir();
   });
+  beforeEach(() => forgetSiteIcons());
 
   it('stores the icon the page links to, with the page as referrer, and keeps it with the article', async () => {
     server.route('/linked', { body: page('<link rel="icon" href="/icons/site.png">') });
@@ -117,6 +119,28 @@ describe('captureArticle site icons', () => {
     // Just under the limit is kept: the limit, not the padding, refused it.
     const fits = big.subarray(0, FAVICON_MAX_BYTES);
     server.route('/icons/big.png', { headers: { 'content-type': 'image/png' }, body: fits });
+    forgetSiteIcons(); // the refusal above is remembered for an hour
     expect((await captureArticle(server.url('/big-icon'), { assets: store })).favicon).toBe(`/assets/${sha256(fits)}`);
+  });
+
+  it('asks a site for its icon once for many articles, and again only if the saved file is gone', async () => {
+    let asked = 0;
+    server.route('/icons/shared.png', (_req, res) => {
+      asked++;
+      res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    });
+    for (const n of [1, 2, 3]) server.route(`/story-${n}`, { body: page('<link rel="icon" href="/icons/shared.png">', `Story ${n}`) });
+    for (const n of [1, 2]) expect((await captureArticle(server.url(`/story-${n}`), { assets: store })).favicon).toBe(`/assets/${sha256(png)}`);
+    expect(asked).toBe(1);
+    await store.remove([sha256(png)]);
+    expect((await captureArticle(server.url('/story-3'), { assets: store })).favicon).toBe(`/assets/${sha256(png)}`);
+    expect(asked).toBe(2);
+    expect(await store.has(sha256(png))).toBe(true);
+  });
+
+  it('does not keep asking a site that has no icon', async () => {
+    for (const n of [1, 2]) server.route(`/bare-${n}`, { body: page('<link rel="icon" href="/icons/none.png">', `Bare ${n}`) });
+    for (const n of [1, 2]) expect((await captureArticle(server.url(`/bare-${n}`), { assets: store })).favicon).toBeNull();
+    expect(server.hits.get('/icons/none.png')).toBe(1);
   });
 });

@@ -51,6 +51,19 @@ describe('FetchScheduler', () => {
     await expect(new FetchScheduler({ sleep: async () => {} }).fetch(server.url('/later'))).rejects.toMatchObject({ status: 503 });
   });
 
+  it('makes one attempt only when told not to retry (a site icon is not worth waiting for)', async () => {
+    let calls = 0;
+    server.route('/icon-down', (_req, res) => {
+      calls++;
+      res.writeHead(503, { 'retry-after': '100' }).end();
+    });
+    const delays: number[] = [];
+    const scheduler = new FetchScheduler({ sleep: async (ms) => void delays.push(ms) });
+    await expect(scheduler.fetch(server.url('/icon-down'), { retry: false })).rejects.toMatchObject({ status: 503 });
+    expect(calls).toBe(1);
+    expect(delays).toEqual([]);
+  });
+
   it('limits requests per host and overall', async () => {
     let current = 0;
     let peak = 0;
