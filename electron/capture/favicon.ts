@@ -8,6 +8,8 @@ const TOUCH_ICONS = ['apple-touch-icon', 'apple-touch-icon-precomposed'];
 // The same inline images the image download stores.
 const DATA_IMAGE = /^data:image\/[a-z+.-]+;base64,/i;
 const UNKNOWN_SIZE = 10;
+// 256 KB (the icon limit in site-icon.ts) as base64, and its header.
+const MAX_DATA_URL = Math.ceil((256 * 1024 * 4) / 3) + 64;
 
 /**
  * How far a `sizes` value is from list size: 0 for scalable ("any"), under 1 within 16–64 px
@@ -40,7 +42,8 @@ function rank(link: Element): number | null {
 function iconUrl(href: string | null, base: string): string | null {
   const value = href?.trim();
   if (!value) return null;
-  if (DATA_IMAGE.test(value)) return value;
+  // An inline icon is kept only if it could be: base64 of at most the icon size limit.
+  if (DATA_IMAGE.test(value)) return value.length <= MAX_DATA_URL ? value : null;
   try {
     const url = new URL(value, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;

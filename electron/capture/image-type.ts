@@ -16,14 +16,25 @@ function isAvif(bytes: Uint8Array): boolean {
   return brands.includes('avif') || brands.includes('avis');
 }
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const u16 = (bytes: Uint8Array, at: number): number => (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
+const u32 = (bytes: Uint8Array, at: number): number => (u16(bytes, at) | (u16(bytes, at + 2) << 16)) >>> 0;
+
 /**
- * ICO (site icons): reserved 0, type 1 (2 would be a cursor), at least one image, and the whole
- * directory of 16-byte entries present: four bytes alone would also start other binary files.
+ * ICO (site icons): reserved 0, type 1 (2 would be a cursor), then a directory of 16-byte
+ * entries, each pointing inside the file at a PNG or a BMP info header (40 bytes). Four bytes
+ * alone would also start other binary files; every entry must hold up.
  */
 function isIco(bytes: Uint8Array): boolean {
   if (!startsWith(bytes, [0x00, 0x00, 0x01, 0x00])) return false;
-  const count = (bytes[4] ?? 0) | (bytes[5] ?? 0) << 8;
-  return count > 0 && bytes.length >= 6 + 16 * count;
+  const count = u16(bytes, 4);
+  if (count === 0 || count > 256 || bytes.length < 6 + 16 * count) return false;
+  for (let entry = 6; entry < 6 + 16 * count; entry += 16) {
+    const [planes, bitsPerPixel, size, offset] = [u16(bytes, entry + 4), u16(bytes, entry + 6), u32(bytes, entry + 8), u32(bytes, entry + 12)];
+    if (planes > 1 || bitsPerPixel > 32 || size === 0 || offset < 6 + 16 * count || offset + size > bytes.length) return false;
+    if (!startsWith(bytes, PNG_SIGNATURE, offset) && u32(bytes, offset) !== 40) return false;
+  }
+  return true;
 }
 
 function isSvg(bytes: Uint8Array): boolean {

@@ -93,7 +93,9 @@ export function bulkInsertArticles(stmts: StatementCache, items: readonly BulkAr
     });
     last = Number(lastInsertRowid);
     if (first === 0) first = last;
-    for (const hash of new Set(a.assetHashes)) {
+    // The lead image and site icon are assets the article uses too, whether or not listed.
+    const shown = [a.leadImage, a.favicon].map((src) => /^\/assets\/([0-9a-f]{64})$/.exec(src ?? '')?.[1]).filter((hash): hash is string => !!hash);
+    for (const hash of new Set([...a.assetHashes, ...shown])) {
       stmts.get('INSERT OR IGNORE INTO assets (hash, created_at) VALUES (:hash, :now)').run({ hash, now });
       stmts.get('INSERT INTO article_assets (article_id, hash) VALUES (:id, :hash)').run({ id, hash });
     }

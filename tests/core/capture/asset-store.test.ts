@@ -56,6 +56,12 @@ describe('AssetStore', () => {
     expect(sniffImageType(cursor)).toBeNull();
     expect(sniffImageType(Buffer.from([0, 0, 1, 0, 0, 0]))).toBeNull(); // no images
     expect(sniffImageType(ico.subarray(0, 20))).toBeNull(); // directory cut short
+    // A valid-looking header over anything else: the entry must point at a PNG or BMP inside.
+    const forged = Buffer.concat([Buffer.from([0, 0, 1, 0, 1, 0]), Buffer.alloc(16), Buffer.from('ftypisom plus a video that is not an icon')]);
+    expect(sniffImageType(forged)).toBeNull();
+    const pointsOutside = Buffer.from(ico);
+    pointsOutside.writeUInt32LE(ico.length, 14); // the image's size: now past the end of the file
+    expect(sniffImageType(pointsOutside)).toBeNull();
   });
 
   it('serves SVG so that it cannot run script', () => {
