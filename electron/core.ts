@@ -74,9 +74,14 @@ export function createCore(options: CoreOptions): Core {
   const freeUnusedAssets = () => keeper.freeUnused();
 
   // A daily backup of the library (the last few are kept), checked at start and every hour.
-  let backupRunning: Promise<unknown> = Promise.resolve();
+  // One at a time: a backup that outlasts the hour must not be started again beside itself.
+  let backupRunning: Promise<unknown> | null = null;
   const backup = () => {
-    backupRunning = library.backupIfDue().catch((error: unknown) => console.error('daily backup failed', error));
+    if (backupRunning) return;
+    backupRunning = library
+      .backupIfDue()
+      .catch((error: unknown) => console.error('daily backup failed', error))
+      .finally(() => (backupRunning = null));
   };
   backup();
   const backupTimer = setInterval(backup, 60 * 60 * 1000);

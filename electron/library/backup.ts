@@ -13,7 +13,7 @@ function backupPath(dir: string, reason: string, now: Date): string {
   mkdirSync(dir, { recursive: true });
   const stamp = now.toISOString().replaceAll(':', '-').replace('.', '-');
   let file = join(dir, `${PREFIX}${stamp}-${reason}.db`);
-  for (let n = 2; existsSync(file); n++) file = join(dir, `${PREFIX}${stamp}-${reason}-${n}.db`);
+  for (let n = 2; existsSync(file) || existsSync(partial(file)); n++) file = join(dir, `${PREFIX}${stamp}-${reason}-${n}.db`);
   return file;
 }
 
@@ -53,15 +53,15 @@ export function dailyBackupDue(dir: string, now = new Date()): boolean {
 
 /** Online backup in small steps between event-loop turns. */
 export async function backupInBackground(db: DatabaseSync, dir: string, now = new Date(), attempts = 3): Promise<string> {
+  removeStalePartials(dir);
   const file = backupPath(dir, 'daily', now);
   for (let attempt = 1; ; attempt++) {
     try {
       await backup(db, partial(file), { rate: 256 });
       break;
     } catch (error) {
-      // A failed copy is removed (each is the size of the library), and tried again: a step
-      // can fail while the app writes to the library at the same moment.
-      rmSync(partial(file), { force: true, recursive: true });
+      // A failed copy is removed (each is the size of the library) and tried again.
+      removeQuietly(partial(file));
       if (attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
@@ -69,6 +69,20 @@ export async function backupInBackground(db: DatabaseSync, dir: string, now = ne
   renameSync(partial(file), file);
   pruneBackups(dir);
   return file;
+}
+
+/** Copies cut off by a quit or a crash: nothing will finish them, and each is library-sized. */
+function removeStalePartials(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name.startsWith(PREFIX) && name.endsWith('.partial')) removeQuietly(join(dir, name));
+}
+
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Left for the next daily backup to remove: the failure being handled matters more.
+  }
 }
 
 /**

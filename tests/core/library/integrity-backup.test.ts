@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, readdirSync, statSync, utimesSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, mkdirSync, openSync, readdirSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pruneBackups } from '../../../electron/library/backup.ts';
 import { LibraryCorruptError, listBackups, openLibrary, restoreBackup } from '../../../electron/library/library.ts';
@@ -39,17 +39,19 @@ describe('daily backups', () => {
     expect(copy.list({ view: 'all' }).total).toBe(40);
   });
 
-  it('clears a failed daily copy away and tries again', async () => {
+  it('clears away copies a quit or crash cut off, before the next daily backup', async () => {
     const dir = tempDir();
     const { lib } = libraryWithData(dir);
     track(lib);
     const backups = join(dir, 'backups');
-    const when = new Date('2026-11-28T08:00:00.000Z');
-    // Something sits where the copy is written, so the first attempt fails.
-    mkdirSync(join(backups, 'lectern-2026-11-28T08-00-00-000Z-daily.db.partial', 'in-the-way'), { recursive: true });
-    const made = await lib.backupIfDue(when);
-    expect(made).toMatch(/daily\.db$/);
-    expect(readdirSync(backups)).toEqual(['lectern-2026-11-28T08-00-00-000Z-daily.db']);
+    mkdirSync(backups, { recursive: true });
+    const cutOff = ['lectern-2026-11-27T08-00-00-000Z-daily.db.partial', 'lectern-2026-11-28T08-00-00-000Z-daily.db.partial'];
+    for (const name of cutOff) writeFileSync(join(backups, name), 'half a library');
+    writeFileSync(join(backups, 'notes.txt'), 'not ours');
+    const made = await lib.backupIfDue(new Date('2026-11-28T08:00:00.000Z'));
+    // Named past the cut-off copy of the same minute, which is then gone with the other.
+    expect(made).toMatch(/daily(-2)?\.db$/);
+    expect(readdirSync(backups).sort()).toEqual([basename(made!), 'notes.txt'].sort());
     expect(track(openLibrary(made!)).list({ view: 'all' }).total).toBe(40);
   });
 
