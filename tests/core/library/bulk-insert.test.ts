@@ -40,6 +40,16 @@ describe('bulkInsert', () => {
     expect(segments(file) - before).toBeLessThanOrEqual(1);
   });
 
+  it('records the lead image and site icon as images the article uses', () => {
+    const { lib } = freshLibrary();
+    const [lead, icon] = ['a'.repeat(64), 'b'.repeat(64)];
+    const [id] = lib.bulkInsert([article(1, { assetHashes: [], leadImage: `/assets/${lead}`, favicon: `/assets/${icon}` })]);
+    expect(lib.assetsInUse([lead, icon])).toEqual(new Set([lead, icon]));
+    expect(lib.unusedAssetHashes()).toEqual([]);
+    lib.delete(id!);
+    expect(lib.unusedAssetHashes()).toEqual([lead, icon]);
+  });
+
   it('rolls the whole batch back when one article fails', () => {
     const { lib, file } = freshLibrary();
     lib.bulkInsert([article(1)]);
