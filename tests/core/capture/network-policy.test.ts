@@ -94,6 +94,13 @@ describe('fetches that must stay on the internet', () => {
       expect(article.html.match(/<img/g)).toHaveLength(1);
       expect(article.html).toContain('alt="pier"');
       expect(local.hits.get('/camera.png')).toBeUndefined();
+      // Nor its site icon, when the icon link points there.
+      local.route('/router-icon.png', { headers: { 'content-type': 'image/png' }, body: png });
+      internet.route('/story-with-icon', {
+        body: `<html><head><title>New pier opens</title><link rel="icon" href="${local.url('/router-icon.png')}"></head><body><article><h1>New pier opens</h1>${paragraph.repeat(5)}</article></body></html>`,
+      });
+      expect((await captureArticle(internet.url('/story-with-icon'), { assets: new AssetStore(dir.path), fetcher })).favicon).toBeNull();
+      expect(local.hits.get('/router-icon.png')).toBeUndefined();
       expect(internet.hits.get('/photo.png')).toBe(1);
     } finally {
       await dir.remove();
