@@ -24,14 +24,19 @@ export async function importLinks(library: Library, text: string): Promise<Impor
     problems.push({ row: first.row, reason: `only the first ${MAX_IMPORT_ROWS.toLocaleString('en')} links are imported at once` });
   }
   const counts = { added: 0, alreadySaved: 0 };
+  // Oldest saved first, so the library's insertion order (what "newest" means for a broad
+  // search) follows the saved dates too; undated links keep their file order, after the rest.
+  links.sort((a, b) => (a.savedAt === b.savedAt ? 0 : a.savedAt === null ? 1 : b.savedAt === null ? -1 : a.savedAt < b.savedAt ? -1 : 1));
   for (let start = 0; start < links.length; start += CHUNK) {
     const chunk = links.slice(start, start + CHUNK);
+    const before = { ...counts };
     try {
       library.batch(() => chunk.forEach((item) => importOne(library, item, counts, problems)));
     } catch (error) {
       // The chunk was rolled back; earlier chunks stay. Say exactly where it stopped.
       console.error('import stopped', error);
-      problems.push({ row: chunk[0]!.row, reason: 'the import stopped here because the library could not be written; rows before it were saved' });
+      Object.assign(counts, before);
+      problems.push({ row: chunk[0]!.row, reason: `the import stopped here because the library could not be written; ${counts.added} links had been added` });
       break;
     }
     await nextTurn();
@@ -49,7 +54,7 @@ function importOne(library: Library, item: ImportedLink, counts: { added: number
     problems.push({ row: item.row, reason: `${item.url.slice(0, 200)}: ${reason}` });
     return;
   }
-  const { article, created } = library.addPending(url);
+  const { article, created } = library.addPending(url, item.savedAt);
   if (!created) {
     counts.alreadySaved++;
     return;

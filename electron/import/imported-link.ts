@@ -9,6 +9,8 @@ export interface ImportedLink {
   tags: string[];
   archived: boolean;
   starred: boolean;
+  /** When it was saved in the other reader (ISO 8601), if the export says; else null. */
+  savedAt: string | null;
 }
 
 export interface ImportProblem {
@@ -32,3 +34,17 @@ export function cleanTags(raw: unknown): string[] {
 
 export const truthy = (value: unknown): boolean =>
   value === true || value === 1 || (typeof value === 'string' && /^(1|true|yes|archive|archived)$/i.test(value.trim()));
+
+// Saved dates before this are clock errors, not saves (the web reader era starts in the 2000s).
+const EARLIEST = Date.UTC(1995, 0, 1);
+
+/**
+ * A saved date as exports write it: Unix seconds (Pocket, Instapaper) or an ISO string
+ * (wallabag, Omnivore). Null for anything else, or a date before 1995 or in the future.
+ */
+export function savedDate(raw: unknown, now = Date.now()): string | null {
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  if (!text) return null;
+  const ms = /^\d{9,11}$/.test(text) ? Number(text) * 1000 : /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+  return Number.isFinite(ms) && ms >= EARLIEST && ms <= now + 86_400_000 ? new Date(ms).toISOString() : null;
+}

@@ -2,7 +2,7 @@
 // (CSV), wallabag and Omnivore (JSON), or a plain list of URLs. Rows it cannot read become
 // problems with a reason; everything else comes through.
 import { parseHTML } from 'linkedom';
-import { cleanTags, truthy, type ImportedLink, type ImportProblem, type ParsedImport } from './imported-link.ts';
+import { cleanTags, savedDate, truthy, type ImportedLink, type ImportProblem, type ParsedImport } from './imported-link.ts';
 import { parseCsv } from './parse-csv.ts';
 
 const link = (row: number, url: string, extra: Partial<ImportedLink> = {}): ImportedLink => ({
@@ -12,6 +12,7 @@ const link = (row: number, url: string, extra: Partial<ImportedLink> = {}): Impo
   tags: extra.tags ?? [],
   archived: extra.archived ?? false,
   starred: extra.starred ?? false,
+  savedAt: extra.savedAt ?? null,
 });
 
 export function parseExport(text: string): ParsedImport {
@@ -38,7 +39,7 @@ function parsePocketHtml(html: string): ParsedImport {
     row++;
     const href = element.getAttribute('href');
     if (!href) problems.push({ row, reason: 'link without an address' });
-    else links.push(link(row, href, { title: element.textContent ?? '', tags: cleanTags(element.getAttribute('tags') ?? ''), archived }));
+    else links.push(link(row, href, { title: element.textContent ?? '', tags: cleanTags(element.getAttribute('tags') ?? ''), archived, savedAt: savedDate(element.getAttribute('time_added')) }));
   }
   return { format: 'pocket-html', links, problems };
 }
@@ -52,6 +53,8 @@ function parseCsvExport(text: string): ParsedImport {
   const folder = column('folder');
   const status = column('status');
   const tags = column('tags');
+  // Pocket writes time_added, Instapaper Timestamp: Unix seconds both.
+  const time = column('time_added') >= 0 ? column('time_added') : column('timestamp');
   const links: ImportedLink[] = [];
   const problems: ImportProblem[] = [];
   if (unclosedQuoteLine !== null) {
@@ -73,6 +76,7 @@ function parseCsvExport(text: string): ParsedImport {
         tags: cleanTags([...cleanTags(tags >= 0 ? fields[tags] ?? '' : ''), ...folderTag]),
         archived: /^archive$/i.test(place) || state === 'archive' || state === 'archived',
         starred: /^starred$/i.test(place),
+        savedAt: time >= 0 ? savedDate(fields[time]) : null,
       }),
     );
   }
@@ -107,6 +111,8 @@ function parseJson(text: string): ParsedImport {
         tags: cleanTags(tagNames),
         archived: truthy(record!.is_archived) || truthy(record!.archived) || /^archived$/i.test(String(record!.state ?? '')),
         starred: truthy(record!.is_starred) || truthy(record!.starred) || truthy(record!.favorite),
+        // wallabag: created_at; Omnivore: savedAt.
+        savedAt: savedDate(record!.savedAt ?? record!.created_at ?? record!.createdAt),
       }),
     );
   });

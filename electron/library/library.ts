@@ -105,7 +105,8 @@ export class Library {
     return this.#stmts.get(sql).get(params) as Row | undefined;
   }
 
-  addPending(url: string): { article: ArticleSummary; created: boolean } {
+  /** `savedAt`: when it was saved elsewhere (an import), shown and sorted as its saved date. */
+  addPending(url: string, savedAt: string | null = null): { article: ArticleSummary; created: boolean } {
     return inTransaction(this.#db, () => {
       const existing = this.#row(
         FIND_SAVED_URL_SQL,
@@ -116,8 +117,8 @@ export class Library {
       const now = nowIso();
       this.#run(
         `INSERT INTO articles (id, url, host, status, created_at, updated_at)
-         VALUES (:id, :url, :host, 'pending', :now, :now)`,
-        { id, url, host: hostOf(url), now },
+         VALUES (:id, :url, :host, 'pending', :created, :now)`,
+        { id, url, host: hostOf(url), created: savedAt ?? now, now },
       );
       return { article: this.summary(id)!, created: true };
     });

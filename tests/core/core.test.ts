@@ -335,6 +335,29 @@ describe('import', () => {
     const imported = all.find((a) => a.id !== existing)!;
     expect(imported).toMatchObject({ status: 'failed', tags: ['Reading'] });
   });
+
+  it('keeps the saved dates an export carries, so the list reads in the order things were saved', async () => {
+    const { core } = await setup();
+    // Pocket writes the newest first; the oldest link has no date at all.
+    const html = `<ul>
+      <li><a href="https://news.example/2024" time_added="1710000000">Newest</a></li>
+      <li><a href="https://news.example/2019" time_added="1550000000">Middle</a></li>
+      <li><a href="https://news.example/undated">Undated</a></li>
+      <li><a href="https://news.example/2012" time_added="1330000000">Oldest</a></li></ul>`;
+    core.setOnline(false); // the links stay pending: this is about their dates, not their pages
+    expect(value<ImportSummary>(await core.invoke('importLinks', [html]))).toMatchObject({ added: 4 });
+    const items = value<ListPage>(await core.invoke('listArticles', [{ view: 'all', sort: 'newest' }])).items;
+    const undated = items.find((a) => a.url.endsWith('/undated'))!;
+    expect(items.filter((a) => a !== undated).map((a) => [a.url.split('/').pop(), a.createdAt])).toEqual([
+      ['2024', '2024-03-09T16:00:00.000Z'],
+      ['2019', '2019-02-12T19:33:20.000Z'],
+      ['2012', '2012-02-23T12:26:40.000Z'],
+    ]);
+    expect(Date.now() - Date.parse(undated.createdAt)).toBeLessThan(60_000); // no date: saved now
+    // A broad search orders the same way (it goes by insertion order): newest saved first.
+    const hits = value<{ hits: { article: ArticleSummary }[] }>(await core.invoke('search', ['news.example'])).hits.map((h) => h.article.url.split('/').pop());
+    expect(hits.filter((name) => name !== 'undated')).toEqual(['2024', '2019', '2012']);
+  });
 });
 
 describe('image cache', () => {

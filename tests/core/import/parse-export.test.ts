@@ -14,8 +14,8 @@ describe('parseExport', () => {
     const parsed = parseExport(html);
     expect(parsed.format).toBe('pocket-html');
     expect(parsed.links).toEqual([
-      { row: 1, url: 'https://a.example/one', title: 'One', tags: ['climate', 'cities'], archived: false, starred: false },
-      { row: 3, url: 'https://b.example/two', title: 'Two', tags: [], archived: true, starred: false },
+      { row: 1, url: 'https://a.example/one', title: 'One', tags: ['climate', 'cities'], archived: false, starred: false, savedAt: '2020-09-13T12:26:40.000Z' },
+      { row: 3, url: 'https://b.example/two', title: 'Two', tags: [], archived: true, starred: false, savedAt: '2017-07-14T02:40:00.000Z' },
     ]);
     expect(parsed.problems).toEqual([{ row: 2, reason: 'link without an address' }]);
   });
@@ -40,6 +40,7 @@ describe('parseExport', () => {
     // The quoted newline moves the next rows down a line: rows are reported by file line.
     expect(parsed.problems).toEqual([{ row: 7, reason: 'no URL in this row' }]);
     expect(parsed.links.map((l) => l.row)).toEqual([2, 4, 5, 6]);
+    expect(parsed.links.map((l) => l.savedAt)).toEqual(['2020-09-13T12:26:40.000Z', '2020-09-13T12:26:41.000Z', '2020-09-13T12:26:42.000Z', '2020-09-13T12:26:43.000Z']);
   });
 
   it('reports a quote that is never closed instead of swallowing the rest silently', () => {
@@ -49,25 +50,25 @@ describe('parseExport', () => {
   });
 
   it('reads a Pocket CSV with pipe-separated tags and status', () => {
-    const parsed = parseExport('title,url,time_added,tags,status\nA,https://a.example/,1,x|y,archive\nB,https://b.example/,2,,unread\n');
+    const parsed = parseExport('title,url,time_added,tags,status\nA,https://a.example/,1700000000,x|y,archive\nB,https://b.example/,2,,unread\n');
     expect(parsed.format).toBe('pocket-csv');
-    expect(parsed.links.map((l) => [l.url, l.tags, l.archived])).toEqual([
-      ['https://a.example/', ['x', 'y'], true],
-      ['https://b.example/', [], false],
+    expect(parsed.links.map((l) => [l.url, l.tags, l.archived, l.savedAt])).toEqual([
+      ['https://a.example/', ['x', 'y'], true, '2023-11-14T22:13:20.000Z'],
+      ['https://b.example/', [], false, null], // "2" seconds after 1970 is no saved date
     ]);
   });
 
   it('reads wallabag and Omnivore JSON, and reports items without a URL', () => {
     const json = JSON.stringify([
-      { url: 'https://a.example/', title: 'A', is_archived: 1, is_starred: 0, tags: [{ label: 'news' }] },
-      { url: 'https://b.example/', title: 'B', state: 'Archived', labels: [{ name: 'later' }, null, { colour: 'red' }, 7] },
+      { url: 'https://a.example/', title: 'A', is_archived: 1, is_starred: 0, tags: [{ label: 'news' }], created_at: '2019-03-01T10:00:00+01:00' },
+      { url: 'https://b.example/', title: 'B', state: 'Archived', labels: [{ name: 'later' }, null, { colour: 'red' }, 7], savedAt: '2024-05-06T07:08:09.000Z' },
       { title: 'no url' },
       42,
     ]);
     const parsed = parseExport(json);
-    expect(parsed.links.map((l) => [l.url, l.archived, l.starred, l.tags])).toEqual([
-      ['https://a.example/', true, false, ['news']],
-      ['https://b.example/', true, false, ['later']],
+    expect(parsed.links.map((l) => [l.url, l.archived, l.starred, l.tags, l.savedAt])).toEqual([
+      ['https://a.example/', true, false, ['news'], '2019-03-01T09:00:00.000Z'],
+      ['https://b.example/', true, false, ['later'], '2024-05-06T07:08:09.000Z'],
     ]);
     expect(parsed.problems.map((p) => p.row)).toEqual([3, 4]);
   });
