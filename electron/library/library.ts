@@ -201,9 +201,10 @@ export class Library {
   }
 
   /** Waiting captures, oldest first; the queue asks only for as many as it can start. */
+  /** Waiting captures, newest saved first: a link just saved goes before an import's backlog. */
   pendingIds(limit = Infinity): string[] {
     return this.#stmts
-      .get(`SELECT id FROM articles WHERE status = 'pending' AND deleted_at IS NULL ORDER BY created_at, rid LIMIT :limit`)
+      .get(`SELECT id FROM articles WHERE status = 'pending' AND deleted_at IS NULL ORDER BY created_at DESC, rid DESC LIMIT :limit`)
       .all({ limit: Number.isFinite(limit) ? limit : -1 })
       .map((r) => String((r as Row).id));
   }

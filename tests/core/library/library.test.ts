@@ -40,17 +40,18 @@ describe('Library lifecycle', () => {
     expect(lib.requeue('nope')).toBeNull();
   });
 
-  it('lists pending oldest first and resets fetching rows on open', () => {
+  it('lists pending newest saved first, so a link just saved goes before an import’s backlog, and resets fetching rows on open', () => {
     const { lib, file, dir } = freshLibrary();
+    const imported = lib.addPending('https://example.com/imported', '2019-05-01T00:00:00.000Z').article.id;
     const a = lib.addPending('https://example.com/1').article.id;
     const b = lib.addPending('https://example.com/2').article.id;
     const c = lib.addPending('https://example.com/3').article.id;
     lib.markFetching(b);
     lib.completeCapture(c, capture({ url: 'https://example.com/3' }));
-    expect(lib.pendingIds()).toEqual([a]);
+    expect(lib.pendingIds()).toEqual([a, imported]);
     lib.close();
     const reopened = track(openLibrary(file, { backupDir: join(dir, 'b') }));
-    expect(reopened.pendingIds()).toEqual([a, b]);
+    expect(reopened.pendingIds()).toEqual([b, a, imported]);
   });
 
   it('bumps updated_at on every change', () => {
