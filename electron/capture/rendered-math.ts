@@ -9,6 +9,7 @@ import type { ElementIndex } from './dom-walk.ts';
 // clean-up after Readability turns <math> into text (TeX where the page gives it).
 
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+const TEX_SCRIPT = /^math\/tex\b/i;
 
 /** A <math> carrying `tex` as its TeX annotation, as MathJax 2 pages would have rendered it. */
 function mathFromTex(document: Document, tex: string, display: boolean): Element {
@@ -41,7 +42,6 @@ function unrenderMathJax3(container: Element): void {
  */
 function unrenderMathJax2(script: Element, document: Document, frames: ReadonlyMap<string, Element>): void {
   const type = script.getAttribute('type') ?? '';
-  if (!/^math\/tex\b/i.test(type)) return;
   const tex = (script.textContent ?? '').trim();
   if (!tex) return;
   const id = script.getAttribute('id');
@@ -64,7 +64,7 @@ function unrenderKatex(katex: Element): void {
 
 export function unrenderMath(document: Document, index: ElementIndex): void {
   for (const container of index.byTag.get('MJX-CONTAINER') ?? []) unrenderMathJax3(container);
-  const scripts = (index.byTag.get('SCRIPT') ?? []).filter((script) => /^math\/tex\b/i.test(script.getAttribute('type') ?? ''));
+  const scripts = (index.byTag.get('SCRIPT') ?? []).filter((script) => TEX_SCRIPT.test(script.getAttribute('type') ?? ''));
   if (scripts.length > 0) {
     // One pass for the frames: getElementById walks the whole page each time in linkedom.
     const frames = new Map<string, Element>();

@@ -1,5 +1,4 @@
-import type { ImageDownloadOptions } from './download-images.ts';
-import { downloadImage } from './download-images.ts';
+import { downloadImage, type ImageDownloadOptions } from './download-images.ts';
 
 // Fetching a page's site icon. It is decoration: one attempt, small and quick, and failing only
 // leaves the row without it. Articles of one site share one icon, so an import of thousands of
