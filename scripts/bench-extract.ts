@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
-import { extractArticle } from '../electron/capture/extract-article.ts';
-import { elementToText } from '../electron/capture/html-to-text.ts';
+import { extractArticle } from '../electron/capture/extraction/extract-article.ts';
+import { elementToText } from '../electron/capture/extraction/html-to-text.ts';
 
 const BASE_URL = 'http://fakehost/test/page.html';
 const SHINGLE = 4;

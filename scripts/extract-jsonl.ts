@@ -3,7 +3,7 @@
 //   out: {"id","title","byline","siteName","publishedTime","lang","excerpt","text","html","ms"}
 //        or {"id","error"}
 // Runs until stdin closes (npm run extract -- --jsonl). Diagnostics go to stderr only.
-import { extractArticle } from '../electron/capture/extract-article.ts';
+import { extractArticle } from '../electron/capture/extraction/extract-article.ts';
 
 interface Request {
   id?: unknown;

@@ -1,14 +1,14 @@
 import { parseHTML } from 'linkedom';
 import { assetUrl, type CapturedArticle } from '../shared/captured-article.ts';
-import type { AssetStore } from './asset-store.ts';
+import type { AssetStore } from './images/asset-store.ts';
 import { CaptureError } from './capture-error.ts';
-import { downloadImage, downloadImages } from './download-images.ts';
-import { extractArticle, type Extracted } from './extract-article.ts';
-import { fetchResource, type FetchLimits } from './fetch-resource.ts';
+import { downloadImage, downloadImages } from './images/download-images.ts';
+import { extractArticle, type Extracted } from './extraction/extract-article.ts';
+import { fetchResource, type FetchLimits } from './fetching/fetch-resource.ts';
 import { normalizeUrl } from './normalize-url.ts';
 import { extractFromResponse } from './extract-response.ts';
-import { sanitizeArticleHtml } from './sanitize-article.ts';
-import { siteIcon } from './site-icon.ts';
+import { sanitizeArticleHtml } from './extraction/sanitize-article.ts';
+import { siteIcon } from './images/site-icon.ts';
 
 export interface CaptureOptions {
   assets: AssetStore;

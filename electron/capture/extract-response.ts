@@ -1,13 +1,13 @@
-import type { AssetStore } from './asset-store.ts';
+import type { AssetStore } from './images/asset-store.ts';
 import { CaptureError } from './capture-error.ts';
-import { decodeHtml } from './decode-html.ts';
-import type { Extracted } from './extract-article.ts';
-import { faviconUrl } from './favicon.ts';
-import type { FetchedResource } from './fetch-resource.ts';
-import { sniffImageType } from './image-type.ts';
-import { textToArticleHtml } from './plain-text-article.ts';
+import { decodeHtml } from './fetching/decode-html.ts';
+import type { Extracted } from './extraction/extract-article.ts';
+import { faviconUrl } from './images/favicon.ts';
+import type { FetchedResource } from './fetching/fetch-resource.ts';
+import { sniffImageType } from './images/image-type.ts';
+import { textToArticleHtml } from './extraction/plain-text-article.ts';
 import { tryNormalizeUrl } from './normalize-url.ts';
-import { countWords } from './html-to-text.ts';
+import { countWords } from './extraction/html-to-text.ts';
 import { assetUrl } from '../shared/captured-article.ts';
 
 // What to make of a response depends on what it is: HTML is extracted, plain text is kept as

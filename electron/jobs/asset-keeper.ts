@@ -3,7 +3,7 @@
 // that no finished article uses yet. Freeing must not delete such a file under the capture,
 // and a capture that ends without an article must not leave its files behind.
 import { createHash } from 'node:crypto';
-import { AssetStore, type StoredAsset } from '../capture/asset-store.ts';
+import { AssetStore, type StoredAsset } from '../capture/images/asset-store.ts';
 import type { Library } from '../library/library.ts';
 
 export class AssetKeeper {

@@ -2,7 +2,7 @@
 // an image that is there is left alone. A row's site icon that is gone is left out.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AssetStore } from '../../electron/capture/asset-store.ts';
+import { AssetStore } from '../../electron/capture/images/asset-store.ts';
 import { expect, test } from './harness.ts';
 import { seedArticles } from './seed.ts';
 

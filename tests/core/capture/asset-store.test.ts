@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AssetStore, assetResponseHeaders } from '../../../electron/capture/asset-store.ts';
-import { sniffImageType } from '../../../electron/capture/image-type.ts';
+import { AssetStore, assetResponseHeaders } from '../../../electron/capture/images/asset-store.ts';
+import { sniffImageType } from '../../../electron/capture/images/image-type.ts';
 import { icoFromPng } from '../../support/ico.ts';
 import { readFixtureImage, temporaryDir } from './support/fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AssetStore } from '../../../electron/capture/asset-store.ts';
+import { AssetStore } from '../../../electron/capture/images/asset-store.ts';
 import { captureArticle } from '../../../electron/capture/capture-article.ts';
 import { CaptureError } from '../../../electron/capture/capture-error.ts';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AssetStore } from '../../../electron/capture/asset-store.ts';
+import { AssetStore } from '../../../electron/capture/images/asset-store.ts';
 import { captureArticle } from '../../../electron/capture/capture-article.ts';
-import { ExtractPool } from '../../../electron/capture/extract-pool.ts';
-import { FetchScheduler } from '../../../electron/capture/fetch-scheduler.ts';
+import { ExtractPool } from '../../../electron/capture/extraction/extract-pool.ts';
+import { FetchScheduler } from '../../../electron/capture/fetching/fetch-scheduler.ts';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
 import { imageRoutes, readFixtureImage, readPage, temporaryDir } from './support/fixtures.ts';
 

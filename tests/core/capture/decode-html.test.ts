@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHtml, prescanMetaCharset } from '../../../electron/capture/decode-html.ts';
+import { decodeHtml, prescanMetaCharset } from '../../../electron/capture/fetching/decode-html.ts';
 
 const encode = (text: string, encoding: string): Buffer => {
   // Node can decode legacy encodings but not encode them; build the bytes from known tables.

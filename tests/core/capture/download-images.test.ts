@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AssetStore } from '../../../electron/capture/asset-store.ts';
-import { downloadImages } from '../../../electron/capture/download-images.ts';
+import { AssetStore } from '../../../electron/capture/images/asset-store.ts';
+import { downloadImages } from '../../../electron/capture/images/download-images.ts';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
 import { imageRoutes, readFixtureImage, temporaryDir } from './support/fixtures.ts';
 

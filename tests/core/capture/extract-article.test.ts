@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle, stripSiteName } from '../../../electron/capture/extract-article.ts';
-import { chooseFromSrcset, parseSrcset } from '../../../electron/capture/image-sources.ts';
+import { extractArticle, stripSiteName } from '../../../electron/capture/extraction/extract-article.ts';
+import { chooseFromSrcset, parseSrcset } from '../../../electron/capture/extraction/image-sources.ts';
 
 const PARAGRAPHS = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} has enough words in it to look like real article prose, which is what the extractor wants to keep.</p>`).join('');
 const page = (article: string, head = '') => `<!doctype html><html lang="en"><head><title>A Test Article | Example Times</title>${head}</head><body><article>${PARAGRAPHS}${article}</article></body></html>`;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExtractPool, defaultPoolSize } from '../../../electron/capture/extract-pool.ts';
+import { ExtractPool, defaultPoolSize } from '../../../electron/capture/extraction/extract-pool.ts';
 import { readPage } from './support/fixtures.ts';
 
 const ARTICLE = `<html><body><article>${'<p>A paragraph with enough ordinary words to be kept by the extractor as article text.</p>'.repeat(6)}</article></body></html>`;

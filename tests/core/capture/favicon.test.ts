@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AssetStore } from '../../../electron/capture/asset-store.ts';
+import { AssetStore } from '../../../electron/capture/images/asset-store.ts';
 import { captureArticle } from '../../../electron/capture/capture-article.ts';
-import { FAVICON_MAX_BYTES, forgetSiteIcons } from '../../../electron/capture/site-icon.ts';
-import { extractArticle } from '../../../electron/capture/extract-article.ts';
-import { ExtractPool } from '../../../electron/capture/extract-pool.ts';
+import { FAVICON_MAX_BYTES, forgetSiteIcons } from '../../../electron/capture/images/site-icon.ts';
+import { extractArticle } from '../../../electron/capture/extraction/extract-article.ts';
+import { ExtractPool } from '../../../electron/capture/extraction/extract-pool.ts';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
 import { icoFromPng } from '../../support/ico.ts';
 import { readFixtureImage, temporaryDir } from './support/fixtures.ts';

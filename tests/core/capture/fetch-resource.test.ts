@@ -2,7 +2,7 @@ import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchResource, parseRetryAfter, USER_AGENT } from '../../../electron/capture/fetch-resource.ts';
+import { fetchResource, parseRetryAfter, USER_AGENT } from '../../../electron/capture/fetching/fetch-resource.ts';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
 
 const PAGE = '<html><body><p>Hello from the fixture server.</p></body></html>';

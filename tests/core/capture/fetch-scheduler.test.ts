@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaptureError } from '../../../electron/capture/capture-error.ts';
-import { FetchScheduler, retryDelay } from '../../../electron/capture/fetch-scheduler.ts';
+import { FetchScheduler, retryDelay } from '../../../electron/capture/fetching/fetch-scheduler.ts';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
 
 describe('FetchScheduler', () => {

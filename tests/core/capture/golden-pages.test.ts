@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeHtml } from '../../../electron/capture/decode-html.ts';
-import { extractArticle, type Extracted } from '../../../electron/capture/extract-article.ts';
+import { decodeHtml } from '../../../electron/capture/fetching/decode-html.ts';
+import { extractArticle, type Extracted } from '../../../electron/capture/extraction/extract-article.ts';
 import { GOLDEN_BASE_URL, PAGES_DIR } from './support/fixtures.ts';
 import { normalizeHtml } from './support/normalize-html.ts';
 

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { linear } from '../../../electron/capture/mathml-text.ts';
+import { linear } from '../../../electron/capture/extraction/math/mathml-text.ts';
 
 const mathOf = (markup: string): Element => {
   const { document } = parseHTML(`<!doctype html><html><body><math xmlns="http://www.w3.org/1998/Math/MathML">${markup}</math></body></html>`);
@@ -60,7 +60,7 @@ describe('MathML as linear text', () => {
 
 describe('extractArticle with hostile nesting', () => {
   it('saves the article when a formula, or any markup, nests deeper than the stack would allow', async () => {
-    const { extractArticle } = await import('../../../electron/capture/extract-article.ts');
+    const { extractArticle } = await import('../../../electron/capture/extraction/extract-article.ts');
     const prose = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i} of a page about sums, long enough to read as the article itself.</p>`).join('');
     const math = `<math>${'<mrow>'.repeat(4000)}<mi>n</mi>${'</mrow>'.repeat(4000)}</math>`;
     const { text: body } = extractArticle(`<!doctype html><html><head><title>Sums</title></head><body><article>${prose}<p>The answer is ${math} exactly.</p></article></body></html>`, 'https://maths.example/sums');

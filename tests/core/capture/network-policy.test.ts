@@ -1,9 +1,9 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AssetStore } from '../../../electron/capture/asset-store.ts';
+import { AssetStore } from '../../../electron/capture/images/asset-store.ts';
 import { captureArticle } from '../../../electron/capture/capture-article.ts';
-import { fetchResource } from '../../../electron/capture/fetch-resource.ts';
-import { isPublicAddress } from '../../../electron/capture/network-address.ts';
+import { fetchResource } from '../../../electron/capture/fetching/fetch-resource.ts';
+import { isPublicAddress } from '../../../electron/capture/fetching/network-address.ts';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
 import { readFixtureImage, temporaryDir } from './support/fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../electron/capture/extract-article.ts';
-import { sanitizeArticleHtml } from '../../../electron/capture/sanitize-article.ts';
+import { extractArticle } from '../../../electron/capture/extraction/extract-article.ts';
+import { sanitizeArticleHtml } from '../../../electron/capture/extraction/sanitize-article.ts';
 
 const HASH = 'a'.repeat(64);
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AssetStore } from '../../../electron/capture/asset-store.ts';
+import { AssetStore } from '../../../electron/capture/images/asset-store.ts';
 import { AssetKeeper } from '../../../electron/jobs/asset-keeper.ts';
 import { freshLibrary, saved } from '../library/helpers.ts';
 

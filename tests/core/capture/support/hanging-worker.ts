@@ -6,4 +6,4 @@ parentPort?.on('message', (request: { id: number; html: string }) => {
   if (request.html.includes('HANG')) for (;;);
   if (request.html.includes('CRASH')) process.exit(3);
 });
-await import('../../../../electron/capture/extract-worker.ts');
+await import('../../../../electron/capture/extraction/extract-worker.ts');

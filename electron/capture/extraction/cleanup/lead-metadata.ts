@@ -1,5 +1,5 @@
 import { isAffiliateDisclosure, normalizeSpace } from './boilerplate.ts';
-import { elementsByTag, shortTextOf } from './dom-walk.ts';
+import { elementsByTag, shortTextOf } from '../dom-walk.ts';
 
 // The lines a page shows above the article's first paragraph that describe the page rather than
 // say anything: an article-type/date strip ("Letter · Open access · Published: 11 June 2026")

@@ -1,5 +1,5 @@
 import { normalizeSpace } from './boilerplate.ts';
-import { shortTextOf } from './dom-walk.ts';
+import { shortTextOf } from '../dom-walk.ts';
 
 // What a press release (and many company blogs) put after the story: the "About <Company>"
 // boilerplate, the media contact and the wire's "SOURCE <Company>" line. They describe the

@@ -1,4 +1,4 @@
-import { CaptureError } from './capture-error.ts';
+import { CaptureError } from '../capture-error.ts';
 import { fetchResource, type FetchedResource, type FetchOptions } from './fetch-resource.ts';
 
 // Politeness and resilience for many captures at once: at most N requests in flight overall and

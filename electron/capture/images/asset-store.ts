@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CaptureError } from './capture-error.ts';
+import { CaptureError } from '../capture-error.ts';
 import { sniffImageType, type ImageMime } from './image-type.ts';
 
 // Images saved with articles, stored once per distinct content under <dir>/<aa>/<sha256>.

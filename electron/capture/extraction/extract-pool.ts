@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CaptureError, type CaptureErrorCode } from './capture-error.ts';
+import { CaptureError, type CaptureErrorCode } from '../capture-error.ts';
 import type { Extracted } from './extract-article.ts';
 
 // Extraction is CPU-bound and some pages are pathological, so it runs on worker threads: the

@@ -1,6 +1,6 @@
 import type { AssetStore, StoredAsset } from './asset-store.ts';
-import { CaptureError } from './capture-error.ts';
-import { DEFAULT_IMAGE_LIMITS, fetchResource, type FetchLimits } from './fetch-resource.ts';
+import { CaptureError } from '../capture-error.ts';
+import { DEFAULT_IMAGE_LIMITS, fetchResource, type FetchLimits } from '../fetching/fetch-resource.ts';
 
 // Fetching an article's images into the asset store. One image failing (404, too big, not
 // really an image) only loses that image; cancelling the capture stops them all. An article

@@ -4,9 +4,9 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
-import { CaptureError } from './capture-error.ts';
+import { CaptureError } from '../capture-error.ts';
 import { isPublicAddress } from './network-address.ts';
-import { parseWebUrl } from './normalize-url.ts';
+import { parseWebUrl } from '../normalize-url.ts';
 
 export interface FetchLimits {
   /** DNS + TCP (+ TLS) must finish within this. */

@@ -1,15 +1,15 @@
 import { Readability } from '@mozilla/readability';
-import { cleanArticle } from './clean-article.ts';
-import { CaptureError } from './capture-error.ts';
+import { cleanArticle } from './cleanup/clean-article.ts';
+import { CaptureError } from '../capture-error.ts';
 import { indexElements } from './dom-walk.ts';
 import { countWords, elementToText } from './html-to-text.ts';
-import { tryNormalizeUrl } from './normalize-url.ts';
+import { tryNormalizeUrl } from '../normalize-url.ts';
 import { readPageMetadata, normalizeLang, isRtlLanguage } from './page-metadata.ts';
 import { parseDocument, prepareDocument } from './prepare-document.ts';
 import { sanitizeArticleHtml } from './sanitize-article.ts';
 import { questionAndAcceptedAnswer } from './question-answer.ts';
 import { applyReadabilityHints } from './readability-hints.ts';
-import { normalizeSpace } from './boilerplate.ts';
+import { normalizeSpace } from './cleanup/boilerplate.ts';
 
 /** What extraction finds in one page's HTML; image URLs are still remote here. */
 export interface Extracted {

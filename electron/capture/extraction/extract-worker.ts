@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { CaptureError } from './capture-error.ts';
+import { CaptureError } from '../capture-error.ts';
 import { extractArticle } from './extract-article.ts';
 
 // One extraction thread. Messages in: { id, html, url }. Messages out: { id, ok, result } or

@@ -1,4 +1,4 @@
-import { normalizeSpace, proseParagraphs } from './boilerplate.ts';
+import { normalizeSpace, proseParagraphs } from './cleanup/boilerplate.ts';
 import type { ElementIndex } from './dom-walk.ts';
 
 // Readability reads class and id names as hints, and a few of its hints misfire on markup

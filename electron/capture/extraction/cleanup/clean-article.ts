@@ -1,9 +1,9 @@
 import { chromeStrength, isChromeLabel, isOtherArticlesHeading, normalizeSpace } from './boilerplate.ts';
 import { removeLeadMetadata, removeDisclosures } from './lead-metadata.ts';
 import { removeClosingBoilerplate } from './closing-boilerplate.ts';
-import { linear } from './mathml-text.ts';
-import { closestTag, containsTag, elementsByTag, elementsUnder, hasVisibleText, shortTextOf } from './dom-walk.ts';
-import { holdsArticle } from './prepare-document.ts';
+import { linear } from '../math/mathml-text.ts';
+import { closestTag, containsTag, elementsByTag, elementsUnder, hasVisibleText, shortTextOf } from '../dom-walk.ts';
+import { holdsArticle } from '../prepare-document.ts';
 
 // Tidying Readability's output: it keeps share bars, "related posts" blocks and ad labels
 // that sit inside the article container, and leaves empty wrappers behind.

@@ -1,4 +1,4 @@
-import { chromeStrength, normalizeSpace, proseParagraphs } from './boilerplate.ts';
+import { chromeStrength, normalizeSpace, proseParagraphs } from './cleanup/boilerplate.ts';
 
 // Pages that ship the whole article but fold its second half away behind a "Continue reading"
 // button: the rest sits in the same HTML, in a container hidden with `hidden` or an inline

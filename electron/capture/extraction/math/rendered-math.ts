@@ -1,4 +1,4 @@
-import type { ElementIndex } from './dom-walk.ts';
+import type { ElementIndex } from '../dom-walk.ts';
 
 // Pages that typeset maths in the browser (MathJax 2 and 3, KaTeX) ship each formula twice: a
 // visual rendering (hundreds of glyph spans, or SVG, with no text a reader can use) and the

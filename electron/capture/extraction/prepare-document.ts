@@ -1,9 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { chooseFromSrcset, isPlaceholderSrc, lazySourceOf } from './image-sources.ts';
-import { chromeStrength, normalizeSpace, proseParagraphs } from './boilerplate.ts';
+import { chromeStrength, normalizeSpace, proseParagraphs } from './cleanup/boilerplate.ts';
 import { elementsUnder, indexElements, indexedWithin, type ElementIndex } from './dom-walk.ts';
 import { revealFoldedText } from './reveal-hidden.ts';
-import { unrenderMath } from './rendered-math.ts';
+import { unrenderMath } from './math/rendered-math.ts';
 
 // Work done on the parsed page before Readability sees it: fix the base URL, turn lazily
 // loaded images into real ones (Readability scores and keeps what has a src), and drop the

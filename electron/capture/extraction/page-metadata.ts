@@ -4,7 +4,7 @@
 // fact would walk it a dozen times).
 
 import { indexElements, type ElementIndex } from './dom-walk.ts';
-import { faviconUrl } from './favicon.ts';
+import { faviconUrl } from '../images/favicon.ts';
 import { resolveBase } from './prepare-document.ts';
 
 export interface PageMetadata {
