@@ -33,6 +33,30 @@ export default tseslint.config(
     },
   },
   {
+    // The layers below IPC never reach up into it: their shared types live in electron/shared/.
+    // This object replaces the one above for these files (flat config keeps only the last
+    // options of a rule), so it repeats the electron restriction alongside its own.
+    files: [
+      'electron/library/**/*.ts',
+      'electron/import/**/*.ts',
+      'electron/preferences/**/*.ts',
+      'electron/jobs/**/*.ts',
+      'electron/capture/**/*.ts',
+      'electron/shared/**/*.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only electron/main.ts and electron/preload.ts import electron.' }],
+          patterns: [
+            { group: ['**/ipc/**'], message: 'Layers below IPC import shared types from electron/shared/, never from electron/ipc/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The renderer is a web page: no Node, and nothing from electron/ but the contract's types.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },

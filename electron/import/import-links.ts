@@ -3,7 +3,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CaptureError } from '../capture/capture-error.ts';
 import { normalizeUrl } from '../capture/normalize-url.ts';
-import type { ImportSummary } from '../ipc/api.ts';
+import type { ImportSummary } from '../shared/import-summary.ts';
 import type { Library } from '../library/library.ts';
 import type { ImportedLink, ImportProblem } from './imported-link.ts';
 import { parseExport } from './parse-export.ts';

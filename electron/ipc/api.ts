@@ -1,74 +1,19 @@
 // The one contract between the main process and the renderer. Types only: the renderer
 // imports it with `import type`, and main validates every argument (see schemas.ts).
 
-export type ArticleStatus = 'pending' | 'fetching' | 'done' | 'failed';
-export type ListView = 'unread' | 'starred' | 'archive' | 'all';
-/** newest/oldest: by saved date; published: newest published first; title: A to Z. */
-export type ListSort = 'newest' | 'oldest' | 'longest' | 'shortest' | 'published' | 'title';
+// The domain types live in electron/shared/ so the layers below IPC can use them without
+// importing this contract; they are re-exported here so the renderer has one place to look.
+import type { ArticleStatus, ArticleSummary, Article } from '../shared/article.ts';
+import type { ListPage, ListQuery } from '../shared/listing.ts';
+import type { SearchResult } from '../shared/search.ts';
+import type { ImportSummary } from '../shared/import-summary.ts';
+import type { ReaderPreferences } from '../shared/reader-preferences.ts';
 
-export interface ArticleSummary {
-  id: string;
-  url: string;
-  title: string;
-  siteName: string | null;
-  byline: string | null;
-  excerpt: string | null;
-  /** App URL of the cached lead image, or null. */
-  leadImage: string | null;
-  /** App URL of the site's cached icon, or null. */
-  favicon: string | null;
-  wordCount: number;
-  readingMinutes: number;
-  starred: boolean;
-  archived: boolean;
-  status: ArticleStatus;
-  /** Why the last fetch failed, in words a reader understands. */
-  error: string | null;
-  publishedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Reading progress, 0..1. */
-  progress: number;
-  tags: string[];
-}
-
-export interface Article extends ArticleSummary {
-  /** Sanitised article body; image sources point at the app's asset URLs. */
-  html: string;
-  lang: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  /** The reader's own note on the article. */
-  note: string | null;
-}
-
-export interface ListQuery {
-  view: ListView;
-  tag?: string;
-  site?: string;
-  sort?: ListSort;
-  /** Opaque keyset cursor from the previous page. */
-  cursor?: string | null;
-  limit?: number;
-}
-
-export interface ListPage {
-  items: ArticleSummary[];
-  nextCursor: string | null;
-  total: number;
-}
-
-export interface SearchHit {
-  article: ArticleSummary;
-  /** Plain text with matches wrapped in <mark>…</mark>; everything else is escaped. */
-  snippet: string;
-}
-
-export interface SearchResult {
-  hits: SearchHit[];
-  total: number;
-  /** The library stopped counting at `total`: show it as "at least" (e.g. "1,000+"). */
-  totalCapped?: boolean;
-}
+export type { ArticleStatus, ArticleSummary, Article } from '../shared/article.ts';
+export type { ListView, ListSort, ListQuery, ListPage } from '../shared/listing.ts';
+export type { SearchHit, SearchResult } from '../shared/search.ts';
+export type { ImportSummary } from '../shared/import-summary.ts';
+export type { ReaderPreferences } from '../shared/reader-preferences.ts';
 
 export type ErrorCode = 'invalid-argument' | 'not-found' | 'fetch-failed' | 'internal';
 export interface ApiError {
@@ -126,16 +71,6 @@ export interface TagsApi {
   setNote(id: string, text: string): Promise<Result<ArticleSummary>>;
 }
 
-export interface ImportSummary {
-  /** Which export format was recognised. */
-  format: string;
-  added: number;
-  alreadySaved: number;
-  problemCount: number;
-  /** The first problems, each with its row in the file and why it was skipped. */
-  problems: Array<{ row: number; reason: string }>;
-}
-
 export interface ImportApi {
   /** Imports a Pocket (HTML/CSV), Instapaper (CSV), wallabag/Omnivore (JSON) export or a URL list. */
   importLinks(fileText: string): Promise<Result<ImportSummary>>;
@@ -143,17 +78,6 @@ export interface ImportApi {
 
 export interface SearchApi {
   search(query: string, limit?: number): Promise<Result<SearchResult>>;
-}
-
-export interface ReaderPreferences {
-  theme: 'system' | 'light' | 'sepia' | 'dark';
-  font: 'serif' | 'sans';
-  /** Body text size in CSS pixels. */
-  fontSize: number;
-  lineHeight: number;
-  columnWidth: 'narrow' | 'medium' | 'wide';
-  /** Archive an article when its end is reached. */
-  archiveOnFinish: boolean;
 }
 
 export interface PreferencesApi {

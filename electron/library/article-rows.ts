@@ -1,5 +1,5 @@
 // SQL column lists and the mapping from rows to the API's ArticleSummary / Article.
-import type { Article, ArticleStatus, ArticleSummary } from '../ipc/api.ts';
+import type { Article, ArticleStatus, ArticleSummary } from '../shared/article.ts';
 import { unpackBody } from './compress.ts';
 
 /** Columns for a summary, over `articles a`. Tags come as a JSON array, sorted by name. */

@@ -2,7 +2,8 @@
 // (node:sqlite); the main process calls it from one place.
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { Article, ArticleSummary, ListPage } from '../ipc/api.ts';
+import type { Article, ArticleSummary } from '../shared/article.ts';
+import type { ListPage } from '../shared/listing.ts';
 import type { CapturedArticle } from '../shared/captured-article.ts';
 import { ARTICLE_COLUMNS, hostOf, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { backupInBackground, backupNow, dailyBackupDue, listBackups } from './backup.ts';

@@ -1,5 +1,5 @@
 // Article lists: a view (+ optional tag/site), a sort, keyset pagination with an opaque cursor.
-import type { ListPage, ListQuery, ListSort, ListView } from '../ipc/api.ts';
+import type { ListPage, ListQuery, ListSort, ListView } from '../shared/listing.ts';
 import type { StatementCache } from './db.ts';
 import { SUMMARY_COLUMNS, toSummary, type Row } from './article-rows.ts';
 import { tagKey } from './tag-names.ts';

@@ -1,6 +1,6 @@
 // Full-text search: parse → FTS5 MATCH + SQL filters → top N by bm25 (title weighs most, newer
 // first on ties) → snippets for those N only.
-import type { SearchHit, SearchResult } from '../ipc/api.ts';
+import type { SearchHit, SearchResult } from '../shared/search.ts';
 import type { StatementCache } from './db.ts';
 import { SUMMARY_COLUMNS, toSummary, type Row } from './article-rows.ts';
 import { unpackBody } from './compress.ts';

@@ -1,7 +1,7 @@
 // Reader preferences (typography and theme). Stored by electron-store in the app, which is
 // built on `conf`; the core talks to either through the small interface below.
 import { z } from 'zod';
-import type { ReaderPreferences } from '../ipc/api.ts';
+import type { ReaderPreferences } from '../shared/reader-preferences.ts';
 
 export const readerPreferencesSchema = z
   .object({

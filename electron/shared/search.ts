@@ -1,0 +1,15 @@
+// Full-text search results: matching articles, each with a highlighted snippet.
+import type { ArticleSummary } from './article.ts';
+
+export interface SearchHit {
+  article: ArticleSummary;
+  /** Plain text with matches wrapped in <mark>…</mark>; everything else is escaped. */
+  snippet: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  /** The library stopped counting at `total`: show it as "at least" (e.g. "1,000+"). */
+  totalCapped?: boolean;
+}
