@@ -7,7 +7,15 @@ const BLOCKS = new Set([
   'TR', 'PRE', 'HR', 'DETAILS', 'SUMMARY', 'ADDRESS',
 ]);
 const CELLS = new Set(['TD', 'TH']);
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+// Ruby annotations (<rt>, <rtc>) and their fallback parentheses (<rp>) are left out, so
+// 漢<rt>かん</rt>字<rt>じ</rt> reads, searches and counts as 漢字.
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'RT', 'RP', 'RTC']);
+// Invisible characters that only break words apart: soft hyphens (from &shy; hyphenation),
+// zero-width space, word joiner and zero-width no-break space (a stray BOM). Not ZWNJ/ZWJ
+// (U+200C/U+200D), which change how Persian and Indic text is spelled.
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+// Whitespace as \s, minus U+FEFF, which is stripped rather than turned into a space.
+const COLLAPSIBLE = /[^\S\ufeff]+/g;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -16,13 +24,13 @@ export function elementToText(root: Node): string {
   const blocks: string[] = [];
   let line = '';
   const flush = (): void => {
-    const text = line.replace(/[ \t\f\r]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+    const text = line.replace(INVISIBLE, '').replace(/[ \t\f\r]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
     if (text) blocks.push(text);
     line = '';
   };
   const walk = (node: Node, inPre: boolean): void => {
     if (node.nodeType === TEXT_NODE) {
-      line += inPre ? (node.textContent ?? '').replace(/ /g, '\u00a0') : (node.textContent ?? '').replace(/\s+/g, ' ');
+      line += inPre ? (node.textContent ?? '').replace(/ /g, '\u00a0') : (node.textContent ?? '').replace(COLLAPSIBLE, ' ');
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;

@@ -1,5 +1,6 @@
 // Decide a page's text encoding the way browsers do (WHATWG HTML "determining the character
-// encoding"): BOM, then the HTTP charset, then a <meta> in the first 1024 bytes, then a guess.
+// encoding"): BOM, then the HTTP charset, then a <meta> in the first 1024 bytes, then a guess —
+// which a <meta> found later in <head> still overrides ("change the encoding").
 
 export type EncodingSource = 'bom' | 'http' | 'meta' | 'xml' | 'sniff' | 'default';
 
@@ -11,6 +12,8 @@ export interface DecodedHtml {
 }
 
 const PRESCAN_BYTES = 1024;
+/** How far to look for a <meta> in <head> when the encoding is only a guess. */
+const LATE_META_BYTES = 64 * 1024;
 
 /** A WHATWG encoding label → canonical name, or null when TextDecoder does not know it. */
 export function resolveEncodingLabel(label: string | null | undefined): string | null {
@@ -54,6 +57,12 @@ export function decodeHtml(bytes: Uint8Array, httpCharset?: string | null, optio
   // WebKit and Blink honour an XML declaration in HTML too.
   const xmlDeclared = fromMeta(xmlDeclarationEncoding(head));
   if (xmlDeclared) return decodeWith(bytes, xmlDeclared, 'xml');
+
+  // A browser starts decoding with a guess, and its tree builder switches encoding when it meets a
+  // <meta charset> in <head> past the prescan window. Deciding that first also spares the guess.
+  // This follows the browser even when the bytes are valid UTF-8 and the meta says windows-1252.
+  const lateDeclared = fromMeta(headMetaCharset(latin1(bytes.subarray(0, LATE_META_BYTES))));
+  if (lateDeclared) return decodeWith(bytes, lateDeclared, 'meta');
 
   // No declaration: if the bytes are valid UTF-8 with something non-ASCII, it is UTF-8;
   // otherwise the legacy default browsers use for undeclared pages.
@@ -118,30 +127,53 @@ function xmlDeclarationEncoding(head: string): string | null {
  * comments, and return the first <meta charset> or <meta http-equiv=content-type content=…>.
  */
 export function prescanMetaCharset(head: string): string | null {
+  return scanMetaCharset(head, false);
+}
+
+/**
+ * A <meta> charset the tree builder would meet while still in <head>: the same walk as the
+ * prescan, but the contents of <script>, <style>, <title>… are text, not tags, and the walk
+ * ends at <body>, </head> or any other tag that starts the body (as Blink's scan does).
+ */
+export function headMetaCharset(html: string): string | null {
+  return scanMetaCharset(html, true);
+}
+
+// Start tags the tree builder keeps in <head>; any other start tag opens the body.
+const HEAD_TAGS = new Set(['html', 'head', 'meta', 'link', 'base', 'basefont', 'bgsound', 'title', 'style', 'script', 'noscript', 'noframes', 'template']);
+// Elements in <head> whose content is raw text or RCDATA: a "<meta" inside is not a tag.
+const RAW_TEXT_TAGS = new Set(['script', 'style', 'title', 'noscript', 'noframes']);
+const TAG_NAME = /<(\/?)([a-z][^\s/>]*)/iy;
+
+function scanMetaCharset(html: string, inHead: boolean): string | null {
   let position = 0;
-  while (position < head.length) {
-    if (head.startsWith('<!--', position)) {
-      const end = head.indexOf('-->', position + 2);
+  while (position < html.length) {
+    if (html.startsWith('<!--', position)) {
+      const end = html.indexOf('-->', position + 2);
       if (end === -1) return null;
       position = end + 3;
       continue;
     }
-    const metaMatch = /^<meta[\s/]/i.exec(head.slice(position, position + 6));
+    const metaMatch = /^<meta[\s/]/i.exec(html.slice(position, position + 6));
     if (metaMatch) {
-      const { attributes, end } = readAttributes(head, position + 5);
+      const { attributes, end } = readAttributes(html, position + 5);
       const charset = charsetFromMetaAttributes(attributes);
       if (charset) return charset;
       position = end;
       continue;
     }
-    if (/^<\/?[a-z]/i.test(head.slice(position, position + 3))) {
-      const nameEnd = head.slice(position).search(/[\s/>]/);
-      const { end } = readAttributes(head, nameEnd === -1 ? head.length : position + nameEnd);
-      position = end;
+    TAG_NAME.lastIndex = position;
+    const tag = TAG_NAME.exec(html);
+    if (tag) {
+      const isEnd = tag[1] === '/';
+      const name = (tag[2] ?? '').toLowerCase();
+      if (inHead && (isEnd ? name === 'head' || name === 'body' || name === 'html' : !HEAD_TAGS.has(name))) return null;
+      const { end } = readAttributes(html, position + tag[0].length);
+      position = inHead && !isEnd && RAW_TEXT_TAGS.has(name) ? skipRawText(html, end, name) : end;
       continue;
     }
-    if (/^<[!/?]/.test(head.slice(position, position + 2))) {
-      const end = head.indexOf('>', position + 1);
+    if (/^<[!/?]/.test(html.slice(position, position + 2))) {
+      const end = html.indexOf('>', position + 1);
       if (end === -1) return null;
       position = end + 1;
       continue;
@@ -149,6 +181,13 @@ export function prescanMetaCharset(head: string): string | null {
     position++;
   }
   return null;
+}
+
+/** Where the text of a raw-text element ends: at its end tag, or the end of the input. */
+function skipRawText(html: string, start: number, name: string): number {
+  const endTag = new RegExp(`</${name}[\\s/>]`, 'ig');
+  endTag.lastIndex = start;
+  return endTag.exec(html)?.index ?? html.length;
 }
 
 function charsetFromMetaAttributes(attributes: Map<string, string>): string | null {

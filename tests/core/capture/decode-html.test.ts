@@ -8,6 +8,7 @@ const encode = (text: string, encoding: string): Buffer => {
     koi8r: { П: [0xf0], р: [0xd2], и: [0xc9], в: [0xd7], е: [0xc5], т: [0xd4] },
     shift_jis: { 日: [0x93, 0xfa], 本: [0x96, 0x7b], 語: [0x8c, 0xea], の: [0x82, 0xcc], 記: [0x8b, 0x4c], 事: [0x8e, 0x96], で: [0x82, 0xc5], す: [0x82, 0xb7] },
     'euc-kr': { 한: [0xc7, 0xd1], 국: [0xb1, 0xb9], 어: [0xbe, 0xee] },
+    'windows-1250': { ą: [0xb9], ć: [0xe6], ę: [0xea], ł: [0xb3], ń: [0xf1], ó: [0xf3], ś: [0x9c], ź: [0x9f], ż: [0xbf], Ł: [0xa3], Ś: [0x8c], Ż: [0xaf] },
   };
   const table = tables[encoding] ?? {};
   return Buffer.from([...text].flatMap((char) => table[char] ?? [...Buffer.from(char, 'latin1')]));
@@ -41,10 +42,72 @@ describe('decodeHtml', () => {
     expect(decodeHtml(sjis).text).toContain('日本語の記事です');
   });
 
-  it('ignores a charset inside a comment or after the first 1024 bytes', () => {
+  it('ignores a charset inside a comment', () => {
     expect(prescanMetaCharset('<!-- <meta charset="koi8-r"> --><meta charset="euc-kr">')).toBe('euc-kr');
-    const late = `<html><head>${' '.repeat(1100)}<meta charset="koi8-r"></head><p>caf\xe9</p>`;
-    expect(decodeHtml(Buffer.from(late, 'latin1'))).toMatchObject({ encoding: 'windows-1252', source: 'default' });
+    const commented = `<html><head>${' '.repeat(1100)}<!-- <meta charset="koi8-r"> --></head><p>caf\xe9</p>`;
+    expect(decodeHtml(Buffer.from(commented, 'latin1'))).toMatchObject({ encoding: 'windows-1252', source: 'default' });
+  });
+
+  describe('a <meta> in <head> past the first 1024 bytes', () => {
+    const polish = 'Zażółć gęślą jaźń. Łódź, Śląsk, Żywiec.';
+    const script = `<script>window.dataLayer = [${'"tracking-pixel", '.repeat(120)}];</script>`;
+    const page = (head: string, body = `<p>${polish}</p>`): Buffer =>
+      encode(`<!doctype html><html><head><title>Wiadomości</title>${head}</head><body>${body}</body></html>`, 'windows-1250');
+
+    it('switches from the guess to the declared encoding, as the tree builder does', () => {
+      expect(script.length).toBeGreaterThan(2048);
+      const decoded = decodeHtml(page(`${script}<meta charset="windows-1250">`));
+      expect(decoded).toMatchObject({ encoding: 'windows-1250', source: 'meta' });
+      expect(decoded.text).toContain(polish);
+      const httpEquiv = decodeHtml(page(`${script}<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">`));
+      expect(httpEquiv).toMatchObject({ encoding: 'windows-1250', source: 'meta' });
+      expect(httpEquiv.text).toContain(polish);
+    });
+
+    it('treats script, style and title contents as text, not tags', () => {
+      // A "<meta" or "<body" inside a script string neither declares nor ends <head>.
+      const tricky = `<script>var s = '<meta charset="koi8-r">'; document.write('<body><div>');</script><style>/* <p> */</style>`;
+      expect(decodeHtml(page(`${script}${tricky}<meta charset="windows-1250">`)).text).toContain(polish);
+    });
+
+    it('ignores a late <meta> inside <body> or after a tag that starts the body', () => {
+      const inBody = decodeHtml(page(script, `<meta charset="windows-1250"><p>${polish}</p>`));
+      expect(inBody).toMatchObject({ encoding: 'windows-1252', source: 'default' });
+      expect(inBody.text).not.toContain(polish);
+      const afterDiv = encode(`<html><head><title>x</title>${script}<div>menu</div><meta charset="windows-1250"><p>${polish}</p>`, 'windows-1250');
+      expect(decodeHtml(afterDiv)).toMatchObject({ encoding: 'windows-1252', source: 'default' });
+      const afterHead = encode(`<html><head>${script}</head><meta charset="windows-1250"><p>${polish}</p>`, 'windows-1250');
+      expect(decodeHtml(afterHead).encoding).toBe('windows-1252');
+    });
+
+    it('looks no further than the first 64 KB', () => {
+      const huge = `<script>${'x'.repeat(70 * 1024)}</script>`;
+      expect(decodeHtml(page(`${huge}<meta charset="windows-1250">`)).encoding).toBe('windows-1252');
+    });
+
+    it('lets an early <meta> win over a late one', () => {
+      const decoded = decodeHtml(page(`<meta charset="windows-1250">${script}<meta charset="koi8-r">`));
+      expect(decoded).toMatchObject({ encoding: 'windows-1250', source: 'meta' });
+      expect(decoded.text).toContain(polish);
+    });
+
+    it('follows the browser even when the bytes are valid UTF-8', () => {
+      const utf8 = Buffer.from(`<html><head>${script}<meta charset="iso-8859-1"></head><p>café</p>`);
+      expect(decodeHtml(utf8)).toMatchObject({ encoding: 'windows-1252', source: 'meta' });
+      expect(decodeHtml(utf8).text).toContain('cafÃ©');
+    });
+
+    it('maps UTF-16 to UTF-8 and x-user-defined to windows-1252, as for an early <meta>', () => {
+      const utf16 = decodeHtml(Buffer.from(`<html><head>${script}<meta charset="utf-16le"></head><p>héllo</p>`));
+      expect(utf16).toMatchObject({ encoding: 'utf-8', source: 'meta' });
+      expect(utf16.text).toContain('héllo');
+      expect(decodeHtml(page(`${script}<meta charset="x-user-defined">`)).encoding).toBe('windows-1252');
+    });
+
+    it('leaves long pages without any <meta> as they were', () => {
+      expect(decodeHtml(Buffer.from(`<html><head>${script}</head><p>naïve café</p>`))).toMatchObject({ encoding: 'utf-8', source: 'sniff' });
+      expect(decodeHtml(encode(`<html><head>${script}</head><p>naïve café</p>`, 'windows-1252'))).toMatchObject({ encoding: 'windows-1252', source: 'default' });
+    });
   });
 
   it('treats a <meta> claiming UTF-16 as UTF-8', () => {
