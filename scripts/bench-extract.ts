@@ -1,6 +1,6 @@
 // Scores our extractor against a corpus, next to plain Readability on linkedom (and jsdom) run
 // in the same process on the same pages, and prints the speed ratio to Readability on linkedom.
-//   npm run bench:extract -- <corpus-dir> [--runs 3] [--verbose] [--jsdom] [--json details.json]
+//   npm run bench:extract -- <corpus-dir> [--runs 3] [--verbose] [--jsdom] [--candidates] [--json details.json]
 // Two corpus formats:
 // - Readability's test pages (<dir>/<page>/source.html, expected.html, expected-metadata.json),
 //   extracted as http://fakehost/test/page.html: agreement with Readability's output;
@@ -17,7 +17,7 @@ const option = (name: string): string | null => {
 };
 const dir = argv[0];
 if (!dir || dir.startsWith('--')) {
-  process.stderr.write('usage: bench-extract <corpus-dir> [--runs N] [--verbose] [--jsdom] [--json details.json]\n');
+  process.stderr.write('usage: bench-extract <corpus-dir> [--runs N] [--verbose] [--jsdom] [--candidates] [--json details.json]\n');
   process.exit(2);
 }
 const runs = Math.max(1, Number(option('--runs')) || 3);
@@ -26,7 +26,7 @@ const log = (line: string) => verbose && process.stderr.write(`${line}\n`);
 
 if (isAnnotatedCorpus(dir)) {
   // jsdom takes several times as long as linkedom on these larger pages; asked for by name.
-  const names = ['lectern', REFERENCE, ...(argv.includes('--jsdom') ? ['readability+jsdom'] : [])];
+  const names = ['lectern', REFERENCE, ...(argv.includes('--jsdom') ? ['readability+jsdom'] : []), ...(argv.includes('--candidates') ? ['lectern:readability', 'lectern:density'] : [])];
   benchAnnotatedCorpus(dir, runs, names, log, option('--json'));
 } else if (isReadabilityCorpus(dir)) {
   benchReadabilityCorpus(dir, runs, ['lectern', 'readability+jsdom', REFERENCE], log);

@@ -40,6 +40,9 @@ const fromReadability = (parsed: ReturnType<Readability['parse']>): Result | nul
 const quietConsole = new VirtualConsole();
 export const EXTRACTORS: Record<string, Extractor> = {
   lectern: (html, url) => extractArticle(html, url),
+  // Each finder alone, through the same clean-up (bench-extract --candidates).
+  'lectern:readability': (html, url) => extractArticle(html, url, { candidate: 'readability' }),
+  'lectern:density': (html, url) => extractArticle(html, url, { candidate: 'density' }),
   'readability+jsdom': (html, url) => fromReadability(new Readability(new JSDOM(html, { url, virtualConsole: quietConsole }).window.document).parse()),
   [REFERENCE]: (html) => fromReadability(new Readability(parseHTML(html).document as unknown as Document).parse()),
 };

@@ -1,8 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { chooseFromSrcset, isPlaceholderSrc, lazySourceOf } from './image-sources.ts';
 import { chromeStrength, normalizeSpace, proseParagraphs } from './cleanup/boilerplate.ts';
-import { elementsUnder, indexElements, indexedWithin, type ElementIndex } from './dom-walk.ts';
+import { elementsUnder, indexElements, indexedWithin, nonLinkTextLength, type ElementIndex } from './dom-walk.ts';
 import { revealFoldedText } from './reveal-hidden.ts';
+import { isProbablyHidden } from './visibility.ts';
 import { unrenderMath } from './math/rendered-math.ts';
 
 // Work done on the parsed page before Readability sees it: fix the base URL, turn lazily
@@ -14,10 +15,31 @@ import { unrenderMath } from './math/rendered-math.ts';
  * make its first tag the document element. Such pages are wrapped first, as a browser would.
  */
 export function parseDocument(html: string): Document {
-  if (/<body[\s>]/i.test(html) && /<html[\s>]/i.test(html)) return parseHTML(html).document;
+  if (/<body[\s>]/i.test(html) && /<html[\s>]/i.test(html)) return moveBodyOutOfHead(parseHTML(html).document);
   const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
   const inner = html.replace(/<!doctype[^>]*>|<\/?(?:html|body)\b[^>]*>/gi, '');
-  return parseHTML(`<!doctype html>${htmlTag}<head></head><body>${inner}</body></html>`).document;
+  // A page without <body> may still open <head> (and never close it): its own head goes first.
+  const head = /^\s*<head\b[^>]*>/i.test(inner) ? '' : '<head></head>';
+  return moveBodyOutOfHead(parseHTML(`<!doctype html>${htmlTag}${head}<body>${inner}</body></html>`).document);
+}
+
+const HEAD_TAGS = new Set(['META', 'LINK', 'TITLE', 'STYLE', 'SCRIPT', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * A browser ends <head> at the first element that cannot be in it (a page that never writes
+ * </head> or <body>); linkedom keeps it open, and the whole page lands in <head>. Such an
+ * element and everything after it in <head> move to the start of <body>.
+ */
+function moveBodyOutOfHead(document: Document): Document {
+  const head = document.head;
+  const body = document.body;
+  if (!head || !body) return document;
+  const stray = [...head.children].find((child) => !HEAD_TAGS.has(child.tagName.toUpperCase()));
+  if (!stray) return document;
+  const moved: ChildNode[] = [];
+  for (let node: ChildNode | null = stray; node; node = node.nextSibling) moved.push(node);
+  body.prepend(...moved);
+  return document;
 }
 
 /** The URL relative links resolve against: the page's own <base href>, resolved, else the page URL. */
@@ -124,10 +146,29 @@ const isAlwaysRemoved = (element: Element): boolean =>
   || element.getAttribute('aria-modal') === 'true' || element.hasAttribute('hidden')));
 
 /**
+ * ASP.NET and some CMSs wrap the whole page in one <form>: that form is the page, not a widget,
+ * and only its wrapper goes. Any other form (search, comment, newsletter) goes whole.
+ */
+function removeUnlessPage(element: Element, totals: PageTotals): void {
+  const isPage = element.tagName.toUpperCase() === 'FORM' && element.querySelector('h1, main, article, [itemprop~="articleBody"]') !== null && nonLinkTextLength(element) >= totals.words() * 0.5;
+  if (isPage) element.replaceWith(...element.childNodes);
+  else element.remove();
+}
+
+/**
+ * How much of the page to take away: `full` drops chrome by tag, role and name; `light` only
+ * fixes what any reader needs (base URL, lazy images, maths, runaway nesting) and drops scripts
+ * and styles, for the fallbacks that must not inherit a mistake of the chrome removal.
+ */
+export type Preparation = 'full' | 'light';
+
+const LIGHT_REMOVE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'TEMPLATE']);
+
+/**
  * `index` lists the untouched page's elements (the one walk metadata reading shares); a step
  * that detaches some leaves the rest of the list valid, and work on a detached one is harmless.
  */
-export function prepareDocument(document: Document, pageUrl: string, index: ElementIndex = indexElements(document)): string {
+export function prepareDocument(document: Document, pageUrl: string, index: ElementIndex = indexElements(document), preparation: Preparation = 'full'): string {
   const tagged = (tag: string): Element[] => index.byTag.get(tag) ?? [];
   const base = installBase(document, pageUrl, tagged('BASE'));
   unrenderMath(document, index);
@@ -139,8 +180,13 @@ export function prepareDocument(document: Document, pageUrl: string, index: Elem
   flattenDeepNesting(body, indexedWithin(index, body));
   const inBody = indexedWithin(index, body);
   revealFoldedText(inBody);
-  for (const element of inBody) if (isAlwaysRemoved(element)) element.remove();
-  removeBoilerplate(body, inBody);
+  if (preparation === 'light') {
+    for (const element of inBody) if (LIGHT_REMOVE_TAGS.has(element.tagName.toUpperCase()) || isProbablyHidden(element)) element.remove();
+    return base;
+  }
+  const totals = pageTotals(body);
+  for (const element of inBody) if (isAlwaysRemoved(element)) removeUnlessPage(element, totals);
+  removeBoilerplate(body, inBody, totals);
   for (const pre of tagged('PRE')) unwrapCodeBlock(pre);
   return base;
 }
@@ -181,22 +227,45 @@ function unwrapCodeBlock(pre: Element): void {
 }
 
 /** Removes elements whose class/id say they are page chrome, unless they hold the page's text. */
-export function removeBoilerplate(root: Element, elements = elementsUnder(root)): void {
-  let totalText = -1;
-  // Read only when a candidate is big enough to be the article: the page's text is long.
-  const pageText = (): number => (totalText < 0 ? (totalText = (root.textContent ?? '').length || 1) : totalText);
+export function removeBoilerplate(root: Element, elements = elementsUnder(root), totals = pageTotals(root)): void {
   for (const element of elements) {
     if (!element.hasAttributes()) continue;
     const strength = chromeStrength(element);
-    if (!strength || !root.contains(element) || holdsArticle(element, strength, pageText)) continue;
+    if (!strength || !root.contains(element) || holdsArticle(element, strength, totals)) continue;
     element.remove();
   }
 }
 
-/** A wrapper that happens to carry a "comments-open" or "modal" class must not take the article with it. */
-export function holdsArticle(element: Element, strength: 'strong' | 'weak', totalText: () => number): boolean {
-  // Around a figure's image, "modal"/"lightbox" name its enlarge-on-click behaviour; the
-  // "View photo" overlay beside the image is still chrome.
-  if (strength === 'weak') return proseParagraphs(element) >= 3 || (element.closest('figure') !== null && element.querySelector('img') !== null);
-  return element.getElementsByTagName('p').length > 3 && (element.textContent ?? '').length > totalText() * 0.3;
+export interface PageTotals {
+  /** All text under the root. */
+  text(): number;
+  /** Its words outside links and form controls (see nonLinkTextLength). */
+  words(): number;
+}
+
+/** Each is read once, and only when a candidate needs it. */
+export function pageTotals(root: Element): PageTotals {
+  let text = -1;
+  let words = -1;
+  return {
+    text: () => (text < 0 ? (text = (root.textContent ?? '').length || 1) : text),
+    words: () => (words < 0 ? (words = nonLinkTextLength(root) || 1) : words),
+  };
+}
+
+/**
+ * A wrapper that happens to carry a "comments-open", "sidebar-parent" or "paywall" class must
+ * not take the article with it: one that holds most of the page's words (outside links) is the
+ * article, whatever its name says.
+ */
+export function holdsArticle(element: Element, strength: 'strong' | 'weak', totals: PageTotals): boolean {
+  if (strength === 'weak') {
+    // Around a figure's image, "modal"/"lightbox" name its enlarge-on-click behaviour; the
+    // "View photo" overlay beside the image is still chrome.
+    if (proseParagraphs(element) >= 3 || (element.closest('figure') !== null && element.querySelector('img') !== null)) return true;
+    // A paywalled teaser has one or two paragraphs, under the article's own heading.
+    return element.querySelector('h1') !== null && nonLinkTextLength(element) >= totals.words() * 0.3;
+  }
+  if (element.getElementsByTagName('p').length > 3 && (element.textContent ?? '').length > totals.text() * 0.3) return true;
+  return nonLinkTextLength(element) >= totals.words() * 0.5;
 }

@@ -39,6 +39,8 @@ const MAX_ID_WORDS = 3;
 // what it is; a chrome heading sits in a chrome container, or says what it is ("Related posts").
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
+const STATE_CLASS = /^(?:has|with|is)-/i;
+
 export type ChromeStrength = 'strong' | 'weak' | null;
 
 /** Does this element's class, id or role say it is chrome rather than content, and how surely? */
@@ -53,7 +55,11 @@ export function chromeStrength(element: Element): ChromeStrength {
   if (id && wordsOf(id).length <= MAX_ID_WORDS) names.push(id);
   for (const name of names) {
     if (CHROME_NAMES.has(name.toLowerCase()) || HIDDEN_IN_PRINT.test(name)) return 'strong';
-    for (const word of wordsOf(name)) {
+    // A state ("has-sharing", "with-sidebar") or a BEM modifier ("p-body-main--withSidebar",
+    // "section--has-ads") says what the element has beside it, not what it is.
+    if (STATE_CLASS.test(name)) continue;
+    const modifier = name.indexOf('--');
+    for (const word of wordsOf(modifier > 0 ? name.slice(0, modifier) : name)) {
       if (CHROME_WORDS.has(word)) return 'strong';
       if (WEAK_CHROME_WORDS.has(word)) strength = 'weak';
     }
@@ -63,9 +69,21 @@ export function chromeStrength(element: Element): ChromeStrength {
 
 export const isBoilerplateElement = (element: Element): boolean => chromeStrength(element) !== null;
 
+const PROSE_CHARS = 100;
+
 /** Paragraphs long enough to be prose rather than a label or a teaser line. */
 export const proseParagraphs = (element: Element): number =>
-  [...element.getElementsByTagName('p')].filter((p) => (p.textContent ?? '').length > 100).length;
+  [...element.getElementsByTagName('p')].filter((p) => (p.textContent ?? '').length > PROSE_CHARS).length;
+
+/** Characters in those paragraphs; `skip` leaves some out (hidden ones, say). */
+export function proseChars(element: Element, skip?: (paragraph: Element) => boolean): number {
+  let total = 0;
+  for (const p of element.getElementsByTagName('p')) {
+    const length = (p.textContent ?? '').length;
+    if (length > PROSE_CHARS && !skip?.(p)) total += length;
+  }
+  return total;
+}
 
 // Short labels that only ever introduce chrome. Compared against an element's whole text.
 const CHROME_LABEL = new RegExp(

@@ -3,7 +3,7 @@ import { removeLeadMetadata, removeDisclosures } from './lead-metadata.ts';
 import { removeClosingBoilerplate } from './closing-boilerplate.ts';
 import { linear } from '../math/mathml-text.ts';
 import { closestTag, containsTag, elementsByTag, elementsUnder, hasVisibleText, shortTextOf } from '../dom-walk.ts';
-import { holdsArticle } from '../prepare-document.ts';
+import { holdsArticle, pageTotals } from '../prepare-document.ts';
 
 // Tidying Readability's output: it keeps share bars, "related posts" blocks and ad labels
 // that sit inside the article container, and leaves empty wrappers behind.
@@ -119,10 +119,10 @@ function removeBylineLine(root: Element, byline: string | null): void {
 }
 
 export function cleanArticle(root: Element, title: string | null, byline: string | null = null, siteName: string | null = null): void {
-  const totalText = (root.textContent ?? '').length || 1;
+  const totals = pageTotals(root);
   for (const element of elementsUnder(root)) {
     const strength = chromeStrength(element);
-    if (strength && root.contains(element) && !holdsArticle(element, strength, () => totalText)) element.remove();
+    if (strength && root.contains(element) && !holdsArticle(element, strength, totals)) element.remove();
   }
   flattenMath(root);
   for (const element of elementsByTag(root, NEVER_KEPT)) element.remove();
