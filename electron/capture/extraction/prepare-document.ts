@@ -15,12 +15,39 @@ import { unrenderMath } from './math/rendered-math.ts';
  * make its first tag the document element. Such pages are wrapped first, as a browser would.
  */
 export function parseDocument(html: string): Document {
-  if (/<body[\s>]/i.test(html) && /<html[\s>]/i.test(html)) return moveBodyOutOfHead(parseHTML(html).document);
+  html = dropLeadingJunk(html);
+  if (/<body[\s>]/i.test(html) && /<html[\s>]/i.test(html)) {
+    // (Either tag may stand in a script's string only: then the tree has no <html> root.)
+    const document = parseHTML(html).document;
+    if (document.documentElement?.tagName.toUpperCase() === 'HTML' && document.body) return unwrapNestedDocuments(moveBodyOutOfHead(document), html);
+  }
   const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
   const inner = html.replace(/<!doctype[^>]*>|<\/?(?:html|body)\b[^>]*>/gi, '');
-  // A page without <body> may still open <head> (and never close it): its own head goes first.
-  const head = /^\s*<head\b[^>]*>/i.test(inner) ? '' : '<head></head>';
-  return moveBodyOutOfHead(parseHTML(`<!doctype html>${htmlTag}${head}<body>${inner}</body></html>`).document);
+  // A page without <body> may still write its own <head>, closed or not: that goes first.
+  const headEnd = /^\s*<head\b/i.test(inner) ? inner.search(/<\/head\s*>/i) : -1;
+  const head = headEnd < 0 ? (/^\s*<head\b/i.test(inner) ? inner : '<head></head>') : inner.slice(0, headEnd);
+  const rest = headEnd < 0 ? (head === inner ? '' : inner) : inner.slice(headEnd).replace(/^<\/head\s*>/i, '');
+  return moveBodyOutOfHead(parseHTML(`<!doctype html>${htmlTag}${head}</head><body>${rest}</body></html>`).document);
+}
+
+/**
+ * Text before the document starts (a PHP warning above <!DOCTYPE>) is dropped: a browser would
+ * show it above the page, and linkedom would make it the document.
+ */
+function dropLeadingJunk(html: string): string {
+  const start = html.search(/<!doctype|<html[\s>]/i);
+  return start > 0 && /<[a-z]/i.test(html.slice(0, start)) ? html.slice(start) : html;
+}
+
+/**
+ * A CMS that pastes a whole page into its article leaves a second <html>, <head> or <body>
+ * inside the body. A browser's tree builder ignores those tags and keeps what they hold;
+ * linkedom nests them, and a second <body> confuses every reader of the tree.
+ */
+function unwrapNestedDocuments(document: Document, html: string): Document {
+  if ((html.match(/<(?:html|body)[\s>]/gi)?.length ?? 0) <= 2) return document;
+  for (const nested of document.body?.querySelectorAll('html, head, body') ?? []) nested.replaceWith(...nested.childNodes);
+  return document;
 }
 
 const HEAD_TAGS = new Set(['META', 'LINK', 'TITLE', 'STYLE', 'SCRIPT', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
@@ -113,9 +140,16 @@ function resolvePicture(picture: Element, base: string): void {
 
 /**
  * Lazy-loaders often ship the real <img> inside <noscript> next to a placeholder. Swap the
- * placeholder for it; any other <noscript> is "please enable JavaScript" filler and goes.
+ * placeholder for it; one that holds prose is the article for readers without script; any
+ * other <noscript> is "please enable JavaScript" filler and goes.
  */
-function resolveNoscript(noscript: Element): void {
+function resolveNoscript(noscript: Element, proseElsewhere: boolean): void {
+  // Blogger's dynamic views ship the post only inside <noscript>, for readers without script;
+  // a page with prose of its own has "please enable JavaScript" paragraphs there instead.
+  if (!proseElsewhere && proseParagraphs(noscript) >= 2) {
+    noscript.replaceWith(...noscript.childNodes);
+    return;
+  }
   const images = noscript.querySelectorAll('img');
   const onlyImage = images.length === 1 && (noscript.textContent ?? '').trim() === '' ? images[0] : undefined;
   if (!onlyImage) {
@@ -172,7 +206,9 @@ export function prepareDocument(document: Document, pageUrl: string, index: Elem
   const tagged = (tag: string): Element[] => index.byTag.get(tag) ?? [];
   const base = installBase(document, pageUrl, tagged('BASE'));
   unrenderMath(document, index);
-  for (const noscript of tagged('NOSCRIPT')) resolveNoscript(noscript);
+  const noscripts = tagged('NOSCRIPT');
+  const proseElsewhere = noscripts.length > 0 && proseParagraphs(document.body ?? document.documentElement) > noscripts.reduce((sum, noscript) => sum + proseParagraphs(noscript), 0) + 1;
+  for (const noscript of noscripts) resolveNoscript(noscript, proseElsewhere);
   for (const picture of tagged('PICTURE')) resolvePicture(picture, base);
   for (const img of tagged('IMG')) resolveImage(img, base);
   const body = document.body;

@@ -117,14 +117,21 @@ describe('extractArticle keeps short prose that looks like a label', () => {
     expect(text).not.toContain('Another story entirely');
   });
 
-  it('keeps an image credit in a figure whose image wrapper opens a modal, not the "View photo" overlay', () => {
+  it('keeps the image and caption of a figure whose image wrapper opens a modal, not the "View photo" overlay or the photo credit', () => {
     const { html, text } = extractArticle(
-      page('<figure class="wide"><div class="conModal enlarge"><img src="/img/map.jpg" alt="map"></div><div class="cta-overlay"><p>View photo</p></div><figcaption>Foto: LA NACION</figcaption></figure>'),
+      page('<figure class="wide"><div class="conModal enlarge"><img src="/img/map.jpg" alt="map"></div><div class="cta-overlay"><p>View photo</p></div><figcaption>The flooded districts on Tuesday. <span class="credit">Foto: LA NACION</span></figcaption></figure>'),
       url,
     );
     expect(html).toContain('https://news.example/img/map.jpg');
-    expect(text).toContain('Foto: LA NACION');
+    expect(text).toContain('The flooded districts on Tuesday.');
+    expect(text).not.toContain('Foto: LA NACION');
     expect(text).not.toContain('View photo');
+  });
+
+  it('drops a credit that is a figure\'s whole caption, and keeps its image', () => {
+    const { html, text } = extractArticle(page('<figure><img src="/img/crowd.jpg" alt="crowd"><figcaption>Jim Watson/AFP/Getty Images</figcaption></figure>'), url);
+    expect(html).toContain('https://news.example/img/crowd.jpg');
+    expect(text).not.toContain('Getty Images');
   });
 });
 

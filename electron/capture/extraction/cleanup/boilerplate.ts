@@ -9,7 +9,7 @@ const CHROME_WORDS = new Set([
   'sponsor', 'sponsored', 'promo', 'promoted', 'cookie', 'cookies', 'consent', 'gdpr', 'cmp',
   'comment', 'comments', 'respond', 'disqus', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager',
   'outbrain', 'taboola', 'sidebar', 'footer', 'navbar', 'menu', 'tags', 'tagcloud',
-  'toolbar', 'nocontent',
+  'toolbar', 'nocontent', 'postmetadata', 'relatedlinks', 'linkbox', 'recommendations', 'recommended', 'rating', 'ratings',
 ]);
 
 // Words that also name wrappers some sites render the whole article inside (an article shown
@@ -22,6 +22,9 @@ const CHROME_NAMES = new Set([
   'read-more', 'more-stories', 'most-popular', 'most-read', 'trending', 'recommended', 'you-may-like',
   'next-prev', 'post-navigation', 'prev-next', 'td-post-next-prev', 'print-only', 'noprint',
 ]);
+
+// Author boxes under the many names plugins give them ("saboxplugin-wrap": Simple Author Box).
+const AUTHOR_BOX = /^(?:author[-_]?(?:info|desc|description|box|bio|about|wrap|details)|entry-author-info|saboxplugin-wrap|article--authors|about-the-author)$/i;
 
 // "u-hide-print", "d-print-none", "print:d-none": the site itself leaves it out of a printed copy.
 const HIDDEN_IN_PRINT = /^(?:[a-z]+-)?(?:hide-print|hidden-print|no-print|d-print-none|print:d-none|print:hidden)$/i;
@@ -54,7 +57,7 @@ export function chromeStrength(element: Element): ChromeStrength {
   const id = element.getAttribute('id');
   if (id && wordsOf(id).length <= MAX_ID_WORDS) names.push(id);
   for (const name of names) {
-    if (CHROME_NAMES.has(name.toLowerCase()) || HIDDEN_IN_PRINT.test(name)) return 'strong';
+    if (CHROME_NAMES.has(name.toLowerCase()) || HIDDEN_IN_PRINT.test(name) || AUTHOR_BOX.test(name)) return 'strong';
     // A state ("has-sharing", "with-sidebar") or a BEM modifier ("p-body-main--withSidebar",
     // "section--has-ads") says what the element has beside it, not what it is.
     if (STATE_CLASS.test(name)) continue;
@@ -101,6 +104,16 @@ const CHROME_LABEL = new RegExp(
       '[\\d.]+ (?:from|out of) [\\d,]+ (?:votes|ratings|reviews)', 'no ratings yet', 'metrics', 'article metrics',
       'reprints(?: and permissions)?', 'request permissions', 'cite this article', 'download (?:pdf|citation)',
       '\\d+ min(?:ute)?s? read\\b.{0,40}', 'listen(?: to this (?:article|story))?', '[¶§#🔗]', 'permalink',
+      // The same furniture in German, French, Spanish, Portuguese and Polish.
+      'anzeige', 'werbung', 'reklama', 'publicidad', 'publicité', 'annonce', 'advertorial',
+      'teilen', 'artikel teilen', 'beitrag teilen', 'partager(?: cet article)?', 'compartir', 'compartilhar', 'udostępnij',
+      'war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\\??', 'möchten sie (?:den|diesen) artikel teilen\\??', '(?:den )?artikel (?:mit anderen )?teilen(?:/diskutieren)?',
+      '\\(?noch keine bewertungen\\)?', 'keine kommentare', 'kommentare?', '\\d+ kommentare?', 'aucun commentaire', 'commentaires?', 'comentarios?', 'sin comentarios', 'no comments(?: yet)?',
+      'inhaltsverzeichnis', 'table of contents', 'contents', 'sommaire', 'índice', 'spis treści',
+      'zurück(?: zur (?:übersicht|listenansicht|startseite))?', 'back(?: to (?:top|overview))?', 'retour', 'volver',
+      'lade weitere inhalte', 'mehr laden', 'load more', 'bild anzeigen', 'externer inhalt', 'vergrößern', 'zum vergrößern (?:auf das bild )?klicken',
+      'weiterlesen', 'mehr lesen', 'lesen sie auch', 'auch interessant', 'schon gelesen\\?', 'das könnte (?:dich|sie) (?:auch )?interessieren',
+      'drucken', 'imprimer', 'imprimir',
     ].join('|') +
     ')$',
   'iu',
@@ -117,11 +130,28 @@ export function isChromeLabel(text: string): boolean {
  * Headings that introduce a list of links to other articles, not more of this one. A label, not
  * a sentence: "Read more about ad blocking here." ends like prose and is part of the article.
  */
-export const isOtherArticlesHeading = (text: string): boolean =>
-  !/[^.][.!?。]$/.test(normalizeSpace(text)) &&
-  /^(?:related|more from|more stories|read next|read more|recommended|you (?:may|might) also|most (?:read|popular|viewed)|must read|trending|popular posts|latest (?:news|posts|stories)|further reading on this site)/i.test(
-    normalizeSpace(text),
-  );
+const OTHER_ARTICLES = new RegExp(
+  '^(?:' +
+    [
+      'related|more from|more stories|read next|read more|recommended|you (?:may|might) also|most (?:read|popular|viewed)|must read|trending|popular posts|latest (?:news|posts|stories)|further reading on this site',
+      'see also|more (?:news|articles|posts)',
+      // German
+      'mehr zum thema|mehr zu |beiträge zum thema|empfohlene beiträge|empfehlungen (?:aus|für sie|der redaktion)|meist(?:gelesen|diskutiert|geklickt|kommentiert)e?|das (?:thema )?könnte (?:dich|sie)|diese artikel könnten',
+      'weitere (?:themen|artikel|beiträge|nachrichten|news|meldungen|tipps|infos für)|entdecke weitere|entdecken sie (?:jetzt|weitere|mehr)|neueste (?:artikel|beiträge|nachrichten)|ähnliche (?:artikel|beiträge|themen)',
+      'weiterführende (?:links?|artikel|informationen)|noch mehr|zum weiterlesen|weiterlesen|mehr lesen|lesen sie auch|auch interessant|schon gelesen|siehe auch|verwandte (?:artikel|beiträge|themen)|aktuelle (?:artikel|beiträge|nachrichten)',
+      // French, Spanish, Portuguese, Polish
+      '(?:à |a )?lire aussi|sur le même sujet|les plus lus|dans la même rubrique|voir aussi',
+      'noticias relacionadas|más noticias|lo más (?:leído|visto)|(?:le|te) puede interesar|veja também|leia também|mais lidas',
+      'czytaj (?:też|także)|zobacz (?:też|także)|najczęściej czytane',
+    ].join('|') +
+    ')',
+  'i',
+);
+
+export const isOtherArticlesHeading = (text: string): boolean => {
+  const label = normalizeSpace(text);
+  return !/[^.][.!?。]$/.test(label) && OTHER_ARTICLES.test(label.replace(/[:\s]+$/, ''));
+};
 
 // "This post may contain affiliate links…": a disclosure about the page, not part of the text.
 export const isAffiliateDisclosure = (text: string): boolean =>

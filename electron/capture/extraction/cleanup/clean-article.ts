@@ -1,6 +1,7 @@
 import { chromeStrength, isChromeLabel, isOtherArticlesHeading, normalizeSpace } from './boilerplate.ts';
 import { removeLeadMetadata, removeDisclosures } from './lead-metadata.ts';
 import { removeClosingBoilerplate } from './closing-boilerplate.ts';
+import { removeFurnitureLines } from './furniture-lines.ts';
 import { linear } from '../math/mathml-text.ts';
 import { closestTag, containsTag, elementsByTag, elementsUnder, hasVisibleText, shortTextOf } from '../dom-walk.ts';
 import { holdsArticle, pageTotals } from '../prepare-document.ts';
@@ -14,6 +15,7 @@ const MEDIA = new Set(['IMG', 'VIDEO', 'AUDIO', 'PICTURE', 'SVG', 'MATH', 'IFRAM
 const tagSet = (...tags: string[]): ReadonlySet<string> => new Set(tags);
 const SECTION_LABELS = tagSet('H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'B', 'P');
 const LABEL_HOLDERS = tagSet('P', 'DIV', 'SPAN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'ASIDE', 'SMALL', 'EM', 'STRONG', 'FIGCAPTION', 'A');
+const INLINE_LABELS = tagSet('A', 'SPAN', 'EM', 'STRONG', 'SMALL', 'B', 'I');
 const LABEL_KEEPERS = tagSet('IMG', 'VIDEO', 'TABLE');
 const VERBATIM = tagSet('PRE', 'CODE', 'TABLE');
 const EMPTY_CANDIDATES = tagSet('P', 'DIV', 'SECTION', 'SPAN', 'FIGURE', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'A', 'STRONG', 'EM', 'B', 'I');
@@ -27,6 +29,8 @@ const DISPLAY_MATH_PARENTS = tagSet('DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BODY',
 const BYLINE_HOLDERS = tagSet('P', 'DIV', 'SPAN', 'ADDRESS');
 // Labels are short: text past this many visible characters is prose, and is not read further.
 const MAX_LABEL_CHARS = 60;
+// A caption this long is prose of its own.
+const PROSE_CAPTION = 150;
 
 const linkText = (element: Element): number =>
   [...element.querySelectorAll('a')].reduce((total, link) => total + normalizeSpace(link.textContent ?? '').length, 0);
@@ -62,9 +66,22 @@ function removeChromeLabels(root: Element): void {
   for (const element of elementsByTag(root, LABEL_HOLDERS)) {
     const text = shortTextOf(element, MAX_LABEL_CHARS);
     if (text === null || !isChromeLabel(text)) continue;
-    if (!root.contains(element) || containsTag(element, LABEL_KEEPERS) || closestTag(element, VERBATIM)) continue;
+    if (!root.contains(element) || containsTag(element, LABEL_KEEPERS) || closestTag(element, VERBATIM) || inSentence(element, text)) continue;
     element.remove();
   }
+}
+
+/**
+ * "… and <a>follow us</a> for more": an inline label that is only part of its block's text is a
+ * word in a sentence. (Symbols such as a heading's "¶" are marks, never words.)
+ */
+function inSentence(element: Element, text: string): boolean {
+  if (!INLINE_LABELS.has(element.tagName.toUpperCase()) || /^[\s¶§#🔗]*$/u.test(text)) return false;
+  let block = element.parentElement;
+  while (block && INLINE_LABELS.has(block.tagName.toUpperCase())) block = block.parentElement;
+  if (!block) return false;
+  const whole = shortTextOf(block, MAX_LABEL_CHARS * 4);
+  return whole === null || normalizeSpace(whole).length > normalizeSpace(text).length + 20;
 }
 
 function removeEmptyElements(root: Element): void {
@@ -79,10 +96,11 @@ function removeEmptyElements(root: Element): void {
   }
 }
 
-/** A <figure> whose image was dropped keeps nothing worth reading but its caption. */
+/** A <figure> whose image was dropped keeps nothing worth reading but a short caption. */
 function removeImagelessFigures(root: Element): void {
   for (const figure of elementsByTag(root, FIGURES)) {
-    if (!containsTag(figure, FIGURE_CONTENT)) figure.remove();
+    // A slide whose media is an embed (<amp-instagram>) may carry the story in its caption.
+    if (!containsTag(figure, FIGURE_CONTENT) && shortTextOf(figure, PROSE_CAPTION) !== null) figure.remove();
   }
 }
 
@@ -131,6 +149,8 @@ export function cleanArticle(root: Element, title: string | null, byline: string
   removeDisclosures(root);
   removeLeadMetadata(root, siteName);
   removeClosingBoilerplate(root);
+  // After the lead metadata strip, which a date line inside it identifies.
+  removeFurnitureLines(root);
   removeImagelessFigures(root);
   removeDuplicateTitle(root, title);
   removeBylineLine(root, byline);

@@ -6,7 +6,17 @@ import { shortTextOf } from '../dom-walk.ts';
 // sender, not the news. Only a closing section goes: the label must come after some prose, and
 // nothing but more such sections (and the wire's logo) may follow it.
 
-const CLOSING_LABEL = /^(?:about [\p{L}\p{N}&.,' -]{1,60}|(?:media|press|investor|news)(?: relations)? (?:contacts?|inquiries|enquiries)|contacts?|for (?:further|more) information|for media inquiries)\s*:?$/iu;
+const CLOSING_LABEL = new RegExp(
+  '^(?:' +
+    [
+      "about [\\p{L}\\p{N}&.,' -]{1,60}", '(?:media|press|investor|news)(?: relations)? (?:contacts?|inquiries|enquiries)', 'contacts?', 'for (?:further|more) information', 'for media inquiries',
+      // German, French, Spanish ("Über uns" is left out: it heads real "about us" pages)
+      '(?:presse)?kontakt(?:e|person)?', 'ansprechpartner(?:in|innen)?(?: zum thema| für die presse| für (?:rückfragen|medien))?', 'pressekontakt', 'medienkontakt', 'für rückfragen',
+      'weitere informationen', 'zusatzinformationen', 'mehr informationen', 'contacts? (?:presse|médias)', "pour plus d'informations", 'contacto(?: de prensa)?', 'para más información',
+    ].join('|') +
+    ')\\s*:?$',
+  'iu',
+);
 // "About Northwind Grid", "About the company": a name follows, not a sentence ("About time").
 const ABOUT_NAME = /^about (?:the |us\b|\p{Lu})/u;
 const SOURCE_LINE = /^SOURCE\s+\S/;

@@ -1,0 +1,106 @@
+import { normalizeSpace } from './boilerplate.ts';
+import { elementsUnder, shortTextOf } from '../dom-walk.ts';
+
+// Short lines inside an article's container that describe, sell or point away from it, told
+// by their wording in English, German, French, Spanish, Portuguese and Polish: "Lea también:"
+// and a link; a photo credit; "Published: 3 May 2021"; "Follow us on …"; a copyright line after
+// the story; "Bei den Verlinkungen handelt es sich um Affiliate-Links". Each test reads only a
+// short block (a sentence of the story is never one of these), and takes the block whole.
+
+const READ_MORE = new RegExp(
+  '^(?:' +
+    [
+      'read (?:also|more|next)|also read|see also|more on this(?: story)?|related(?: articles?| stories| posts)?|recommended(?: reading)?',
+      'lesen sie (?:auch|mehr|hier|weiter)|auch lesen|lies auch|mehr lesen|weiterlesen|zum weiterlesen|schon gelesen|lesetipps?|mehr zum thema|siehe auch|verwandte (?:artikel|beiträge)|passend (?:dazu|zum thema)',
+      'auch interessant|ebenfalls interessant|das (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren|diese artikel könnten (?:dich|sie) (?:auch|ebenfalls) interessieren',
+      '(?:à |a )?lire (?:aussi|également|encore)|lisez (?:aussi|également)|voir aussi|sur le même sujet',
+      'lea(?: también| más| además)?|lee (?:también|más)|mire|mira|vea (?:también|más)|ver (?:también|más)|puedes ver|(?:le|te) puede interesar|te recomendamos|noticias? relacionadas?',
+      'leia (?:também|mais)|veja (?:também|mais)|saiba mais|leggi anche|czytaj (?:też|także|więcej)|zobacz (?:też|także)|lue (?:aiheesta )?(?:lisää|myös)',
+    ].join('|') +
+    ')\\s*[:：]\\s*(.*)$',
+  'iu',
+);
+
+const PROMO = /\b(?:subscribe (?:now|to|today)|sign(?:ing)? up (?:for|to|here)|download (?:the|our) .{0,40}apps?\b|follow (?:us|the \w+) on|never miss (?:the|a|an)|newsletter abonnieren|abonnieren sie (?:unser|jetzt|den)|jetzt abonnieren|folgen sie uns|besuchen sie unseren|suscr[ií]bete|s[ií]guenos|nos siga|abonnez-vous|suivez-nous|zapraszamy (?:też )?do subskrypcji|canal de youtube|do you want to be informed|submit your letter|puede escribirnos|inscreva-se)/iu;
+const COPYRIGHT = /(?:©|\(c\))\s*(?:\d{4}|\p{L})|\bcopyright\s+(?:©\s*)?(?:\d{4}|by\b)|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b|\bmateriał chroniony prawem\b|\bcopyrighted property\b|\bwritten permission\b/iu;
+const DISCLAIMER = /\bnot (?:be )?responsible for the (?:opinions|content)\b|\bgibt die meinung de[sr] (?:autors|autorin|verfassers)\b|\bnicht (?:notwendigerweise|unbedingt) die (?:meinung )?der redaktion\b|\b(?:affiliate|partner|provisions)-?links?\b|\bbei den verlinkungen handelt es sich um\b|\bsofern nicht anders (?:ausgewiesen|angegeben|vermerkt)\b/iu;
+const DATE_LABEL = /^(?:publikacja|opublikowano|aktualizacja|veröffentlicht(?: am)?|veröffentlichung|aktualisiert(?: am)?|erstellt am|zuletzt aktualisiert|publié le|mis à jour(?: le)?|publicado(?: el)?|actualizado(?: el)?|published(?: on)?|updated(?: on)?|posted(?: on)?|release date|der beitrag wurde am)\b\s*:?/iu;
+const DATE_ONLY = /^(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? [\p{L}]{3,12}\.? \d{4}|[\p{L}]{3,12} \d{1,2},? \d{4})(?:[,\s|–-]+\d{1,2}[:.]\d{2}(?:\s?(?:uhr|am|pm|h))?)?$/iu;
+const CREDIT_LINE = /^(?:©|\(c\)\s|(?:foto|fotos|bild|bilder|photo|photos|image|imagen|credits?|crédits?(?: photos?)?|fot\.|zdjęcie|źródło|quelle|source|fuente|beitragsbild|titelbild)\s*(?::|©|via\b))/iu;
+// Outside a caption, "Quelle: …" may cite the story's source: only a caption's counts.
+const SOURCE_LABEL = /^(?:quelle|source|fuente|źródło)\b/i;
+const STOCK = /(?:getty images|shutterstock|istock(?:photo)?(?:\.com)?|adobe ?stock|stock\.adobe\.com|imago(?: images)?|picture[- ]alliance|dpa|afp|reuters|keystone|unsplash|pixabay|pexels|wenn\.com|ap photo)\s*$/iu;
+
+const CAPTION_WORDS = new Set(['caption', 'captions', 'credit', 'credits', 'copyright', 'legend', 'imagedescription', 'subcaption', 'bildunterschrift', 'bildnachweis', 'photocredit', 'figcaption']);
+const CREDIT_WORDS = new Set(['credit', 'credits', 'copyright', 'photographer', 'fotograf', 'source', 'sources', 'bildnachweis', 'photocredit', 'quelle']);
+
+const tags = (...names: string[]): ReadonlySet<string> => new Set(names);
+const READ_MORE_HOLDERS = tags('P', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DIV', 'BLOCKQUOTE');
+const WORDING_HOLDERS = tags('P', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIV', 'EM', 'STRONG', 'SMALL', 'SPAN');
+const DATE_HOLDERS = tags('P', 'DIV', 'SPAN', 'LI', 'TIME', 'SMALL');
+const CAPTIONS = tags('FIGURE', 'FIGCAPTION');
+
+const wordsOf = (name: string): string[] => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_\s:.]+/).filter(Boolean);
+const classWords = (element: Element): string[] => (element.hasAttributes() ? (element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).flatMap(wordsOf) : []);
+
+const linkChars = (element: Element): number =>
+  (element.tagName.toUpperCase() === 'A' ? [element] : [...element.querySelectorAll('a')]).reduce((sum, a) => sum + normalizeSpace(a.textContent ?? '').length, 0);
+
+const MEDIA = 'img, picture, video, audio, iframe, table, svg';
+
+/** The outermost ancestor below `root` that holds nothing but this element's text (and no image). */
+function widen(element: Element, root: Element, text: string): Element {
+  let block = element;
+  for (let parent = block.parentElement; parent && parent !== root && normalizeSpace(parent.textContent ?? '') === text && !parent.querySelector(MEDIA); parent = parent.parentElement) block = parent;
+  return block;
+}
+
+/** "Lea también: <a>…</a>": a read-more label, then mostly a link. A bare label is a section heading's business. */
+function isReadMoreLine(element: Element, text: string): boolean {
+  if (text.length > 250) return false;
+  const rest = READ_MORE.exec(text)?.[1]?.length ?? 0;
+  return rest > 0 && linkChars(element) >= rest * 0.5;
+}
+
+const isDateLine = (element: Element, text: string): boolean =>
+  text.length <= 80 &&
+  (DATE_LABEL.test(text) || DATE_ONLY.test(text) ||
+    // A <time> with a date in it; a live blog's "14.41 GMT" is the time of its entry, and stays.
+    (element.tagName.toUpperCase() === 'TIME' && text.length < 40 && /\d{4}|\d{1,2}[./]\d{1,2}[./]/.test(text) && !/duration|time$/i.test(element.getAttribute('itemprop') ?? '')));
+
+function isCredit(element: Element, text: string, inCaption: boolean): boolean {
+  if (text.length > 120) return false;
+  if (inCaption) return classWords(element).some((word) => CREDIT_WORDS.has(word)) || STOCK.test(text) || CREDIT_LINE.test(text);
+  return text.length <= 100 && CREDIT_LINE.test(text) && !SOURCE_LABEL.test(text);
+}
+
+export function removeFurnitureLines(root: Element): void {
+  const elements = elementsUnder(root);
+  // Elements inside a figure or a caption-classed element, found in one pass down the tree.
+  const inCaption = new Set<Element>();
+  let lastProse: Element | null = null;
+  for (const element of elements) {
+    const parent = element.parentElement;
+    if ((parent && inCaption.has(parent)) || CAPTIONS.has(element.tagName.toUpperCase()) || classWords(element).some((word) => CAPTION_WORDS.has(word))) inCaption.add(element);
+    if (element.tagName.toUpperCase() === 'P' && shortTextOf(element, 100) === null) lastProse = element;
+  }
+  const afterProse = (element: Element): boolean => !lastProse || lastProse === element || (lastProse.compareDocumentPosition(element) & 4) !== 0;
+  for (const element of elements) {
+    if (!root.contains(element)) continue;
+    const raw = shortTextOf(element, 400);
+    if (raw === null) continue;
+    const text = normalizeSpace(raw);
+    if (!text) continue;
+    const tag = element.tagName.toUpperCase();
+    const wording = WORDING_HOLDERS.has(tag);
+    const furniture =
+      (READ_MORE_HOLDERS.has(tag) && isReadMoreLine(element, text)) ||
+      (wording && text.length <= 300 && PROMO.test(text)) ||
+      (wording && text.length <= 400 && DISCLAIMER.test(text)) ||
+      (wording && text.length <= 300 && COPYRIGHT.test(text) && afterProse(element)) ||
+      (DATE_HOLDERS.has(tag) && isDateLine(element, text)) ||
+      isCredit(element, text, inCaption.has(element));
+    // A line never holds an image: a figure whose only text is its credit keeps the picture.
+    if (furniture && !element.querySelector(MEDIA)) widen(element, root, text).remove();
+  }
+}
