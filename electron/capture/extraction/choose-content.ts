@@ -1,11 +1,11 @@
 import { articleBlocks } from './content-finder.ts';
-import { normalizeSpace } from './cleanup/boilerplate.ts';
+import { normalizeSpace, proseChars } from './cleanup/boilerplate.ts';
 
 // Which of the candidate article bodies a page gets, in one place.
 //
 // 1. Ours (Readability after our preparation and hints, then our clean-up) is the most precise
-//    on most pages, and is taken unless it is suspect: it holds less than half the prose the
-//    untouched page has, or nothing. A preparation step may have hidden the body, or
+//    on most pages, and is taken unless it is suspect: short of article size, it holds less
+//    than half the prose the untouched page has, or nothing. A preparation step may have hidden the body, or
 //    Readability settled on a header, a caption or a cookie notice.
 // 2. Then plain Readability (light preparation only) runs on a fresh parse, and replaces ours
 //    when it holds clearly more article text.
@@ -25,8 +25,9 @@ export interface Candidate {
 
 export type Finder = () => Candidate;
 
-// Ours is suspect below this share of the page's prose…
+// Ours is suspect below this share of the page's prose, unless it is article-sized on its own…
 const SUSPECT_SHARE = 0.5;
+const ARTICLE_SIZED = 1200;
 // …and another finder's body replaces it only when it holds this much more article text.
 const MARGIN = 1.3;
 // Below this many characters of article text, a body is a scrap: the density finder is asked.
@@ -54,8 +55,10 @@ function overlap(inner: Measured, outer: Measured): number {
 
 /** `pageProse`: the untouched page's prose, in characters. Null only when no finder found anything. */
 export function chooseContent(primary: Candidate, pageProse: number, finders: { readability: Finder; density: Finder; body: Finder }): Candidate | null {
+  // The cheap test first, in the page's own measure (paragraphs of prose): most pages stop here.
+  const primaryProse = primary.content ? proseChars(primary.content) : 0;
+  if (primary.content && (primaryProse >= ARTICLE_SIZED || (primaryProse > 0 && primaryProse >= pageProse * SUSPECT_SHARE))) return primary;
   let best = measure(primary);
-  if (best.candidate.content && best.chars > 0 && best.chars >= pageProse * SUSPECT_SHARE) return primary;
   const better = (next: Measured): boolean => next.candidate.content !== null && (!best.candidate.content || next.chars > best.chars * MARGIN);
   const readability = measure(finders.readability());
   if (better(readability)) best = readability;

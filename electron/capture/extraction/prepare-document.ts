@@ -45,7 +45,10 @@ function dropLeadingJunk(html: string): string {
  * linkedom nests them, and a second <body> confuses every reader of the tree.
  */
 function unwrapNestedDocuments(document: Document, html: string): Document {
-  if ((html.match(/<(?:html|body)[\s>]/gi)?.length ?? 0) <= 2) return document;
+  const tags = /<(?:html|body)[\s>]/gi;
+  let count = 0;
+  while (count < 3 && tags.exec(html)) count++;
+  if (count < 3) return document;
   for (const nested of document.body?.querySelectorAll('html, head, body') ?? []) nested.replaceWith(...nested.childNodes);
   return document;
 }
@@ -207,7 +210,8 @@ export function prepareDocument(document: Document, pageUrl: string, index: Elem
   const base = installBase(document, pageUrl, tagged('BASE'));
   unrenderMath(document, index);
   const noscripts = tagged('NOSCRIPT');
-  const proseElsewhere = noscripts.length > 0 && proseParagraphs(document.body ?? document.documentElement) > noscripts.reduce((sum, noscript) => sum + proseParagraphs(noscript), 0) + 1;
+  const noscriptProse = noscripts.reduce((sum, noscript) => sum + proseParagraphs(noscript), 0);
+  const proseElsewhere = noscriptProse < 2 || proseParagraphs(document.body ?? document.documentElement) > noscriptProse + 1;
   for (const noscript of noscripts) resolveNoscript(noscript, proseElsewhere);
   for (const picture of tagged('PICTURE')) resolvePicture(picture, base);
   for (const img of tagged('IMG')) resolveImage(img, base);
@@ -302,6 +306,9 @@ export function holdsArticle(element: Element, strength: 'strong' | 'weak', tota
     // A paywalled teaser has one or two paragraphs, under the article's own heading.
     return element.querySelector('h1') !== null && nonLinkTextLength(element) >= totals.words() * 0.3;
   }
-  if (element.getElementsByTagName('p').length > 3 && (element.textContent ?? '').length > totals.text() * 0.3) return true;
+  const text = (element.textContent ?? '').length;
+  // Far too little text to hold half the page's words (those are at least a tenth of its text).
+  if (text < totals.text() * 0.05) return false;
+  if (text > totals.text() * 0.3 && element.getElementsByTagName('p').length > 3) return true;
   return nonLinkTextLength(element) >= totals.words() * 0.5;
 }

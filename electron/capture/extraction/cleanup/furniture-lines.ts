@@ -39,6 +39,11 @@ const READ_MORE_HOLDERS = tags('P', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DIV', '
 const WORDING_HOLDERS = tags('P', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIV', 'EM', 'STRONG', 'SMALL', 'SPAN');
 const DATE_HOLDERS = tags('P', 'DIV', 'SPAN', 'LI', 'TIME', 'SMALL');
 const CAPTIONS = tags('FIGURE', 'FIGCAPTION');
+// Where a credit line is written; with the holders above, the only elements read at all.
+const CREDIT_HOLDERS = tags('P', 'DIV', 'SPAN', 'SMALL', 'EM', 'I', 'B', 'STRONG', 'FIGCAPTION', 'LI', 'CITE', 'FOOTER');
+const READ = new Set([...READ_MORE_HOLDERS, ...WORDING_HOLDERS, ...DATE_HOLDERS, ...CREDIT_HOLDERS]);
+// A quick look at the class attribute before it is split into words.
+const CAPTION_HINT = /caption|credit|copyright|legend|description|bildunter|bildnach/i;
 
 const wordsOf = (name: string): string[] => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_\s:.]+/).filter(Boolean);
 const classWords = (element: Element): string[] => (element.hasAttributes() ? (element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).flatMap(wordsOf) : []);
@@ -74,24 +79,46 @@ function isCredit(element: Element, text: string, inCaption: boolean): boolean {
   return text.length <= 100 && CREDIT_LINE.test(text) && !SOURCE_LABEL.test(text);
 }
 
+// No line tested is longer than 400 visible characters; with room for indentation, an element
+// with more text than this is not read at all (most of an article's paragraphs).
+const MAX_RAW = 520;
+
+/** Each element's text length, white space included, in one pass from the leaves up. */
+function rawTextLengths(elements: Element[]): Map<Element, number> {
+  const lengths = new Map<Element, number>();
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const element = elements[i] as Element;
+    let length = 0;
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      length += node.nodeType === 1 ? (lengths.get(node as Element) ?? 0) : node.nodeType === 3 ? (node.nodeValue ?? '').length : 0;
+    }
+    lengths.set(element, length);
+  }
+  return lengths;
+}
+
 export function removeFurnitureLines(root: Element): void {
   const elements = elementsUnder(root);
-  // Elements inside a figure or a caption-classed element, found in one pass down the tree.
+  const lengths = rawTextLengths(elements);
+  // Elements inside a figure or a caption-classed element, found in one pass down the tree,
+  // and the last paragraph of prose.
   const inCaption = new Set<Element>();
   let lastProse: Element | null = null;
   for (const element of elements) {
+    const tag = element.tagName.toUpperCase();
     const parent = element.parentElement;
-    if ((parent && inCaption.has(parent)) || CAPTIONS.has(element.tagName.toUpperCase()) || classWords(element).some((word) => CAPTION_WORDS.has(word))) inCaption.add(element);
-    if (element.tagName.toUpperCase() === 'P' && shortTextOf(element, 100) === null) lastProse = element;
+    if ((parent && inCaption.has(parent)) || CAPTIONS.has(tag) || (element.hasAttributes() && CAPTION_HINT.test(element.getAttribute('class') ?? '') && classWords(element).some((word) => CAPTION_WORDS.has(word)))) inCaption.add(element);
+    if (tag === 'P' && (lengths.get(element) ?? 0) > 120) lastProse = element;
   }
   const afterProse = (element: Element): boolean => !lastProse || lastProse === element || (lastProse.compareDocumentPosition(element) & 4) !== 0;
   for (const element of elements) {
-    if (!root.contains(element)) continue;
+    const tag = element.tagName.toUpperCase();
+    const length = lengths.get(element) ?? 0;
+    if (length === 0 || length > MAX_RAW || !READ.has(tag) || !root.contains(element)) continue;
     const raw = shortTextOf(element, 400);
     if (raw === null) continue;
     const text = normalizeSpace(raw);
     if (!text) continue;
-    const tag = element.tagName.toUpperCase();
     const wording = WORDING_HOLDERS.has(tag);
     const furniture =
       (READ_MORE_HOLDERS.has(tag) && isReadMoreLine(element, text)) ||
@@ -99,7 +126,7 @@ export function removeFurnitureLines(root: Element): void {
       (wording && text.length <= 400 && DISCLAIMER.test(text)) ||
       (wording && text.length <= 300 && COPYRIGHT.test(text) && afterProse(element)) ||
       (DATE_HOLDERS.has(tag) && isDateLine(element, text)) ||
-      isCredit(element, text, inCaption.has(element));
+      (CREDIT_HOLDERS.has(tag) && isCredit(element, text, inCaption.has(element)));
     // A line never holds an image: a figure whose only text is its credit keeps the picture.
     if (furniture && !element.querySelector(MEDIA)) widen(element, root, text).remove();
   }
