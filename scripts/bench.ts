@@ -1,7 +1,9 @@
 // Runs every benchmark in turn and prints their tables:
 //   npm run bench [-- --articles 100000] [--corpus ../shared/corpus/readability-pages]
-// Search builds a synthetic library; extraction needs the shared corpus (skipped, with a line
-// saying so, when it is absent); the renderer bench needs Chromium.
+//                 [--annotated ../shared/corpus/trafilatura-dev]
+// Search builds a synthetic library; extraction runs on both shared corpora, Readability's own
+// pages and pages people annotated (each skipped, with a line saying so, when absent); the
+// renderer bench needs Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,16 +15,17 @@ const option = (name: string, fallback: string): string => {
 };
 const articles = option('--articles', '100000');
 const corpus = resolve(option('--corpus', '../shared/corpus/readability-pages'));
+const annotated = resolve(option('--annotated', '../shared/corpus/trafilatura-dev'));
 
 const node = process.execPath;
 const runs: Array<{ title: string; command: string; args: string[]; skip?: string }> = [
   { title: `search, ${articles} articles`, command: node, args: ['scripts/bench-search.ts', '--articles', articles] },
-  {
-    title: `extraction, ${corpus}`,
+  ...[corpus, annotated].map((dir) => ({
+    title: `extraction, ${dir}`,
     command: node,
-    args: ['scripts/bench-extract.ts', corpus],
-    ...(existsSync(corpus) ? {} : { skip: `no corpus at ${corpus}` }),
-  },
+    args: ['scripts/bench-extract.ts', dir],
+    ...(existsSync(dir) ? {} : { skip: `no corpus at ${dir}` }),
+  })),
   // Through npm: it builds the renderer first.
   { title: 'renderer, 100000 articles', command: 'npm', args: ['run', '--silent', 'bench:renderer'] },
 ];
