@@ -19,7 +19,7 @@ export function parseDocument(html: string): Document {
   if (/<body[\s>]/i.test(html) && /<html[\s>]/i.test(html)) {
     // (Either tag may stand in a script's string only: then the tree has no <html> root.)
     const document = parseHTML(html).document;
-    if (document.documentElement?.tagName.toUpperCase() === 'HTML' && document.body) return unwrapNestedDocuments(moveBodyOutOfHead(document), html);
+    if (document.documentElement?.tagName.toUpperCase() === 'HTML' && document.body) return moveBodyOutOfHead(document);
   }
   const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
   const inner = html.replace(/<!doctype[^>]*>|<\/?(?:html|body)\b[^>]*>/gi, '');
@@ -44,13 +44,10 @@ function dropLeadingJunk(html: string): string {
  * inside the body. A browser's tree builder ignores those tags and keeps what they hold;
  * linkedom nests them, and a second <body> confuses every reader of the tree.
  */
-function unwrapNestedDocuments(document: Document, html: string): Document {
-  const tags = /<(?:html|body)[\s>]/gi;
-  let count = 0;
-  while (count < 3 && tags.exec(html)) count++;
-  if (count < 3) return document;
-  for (const nested of document.body?.querySelectorAll('html, head, body') ?? []) nested.replaceWith(...nested.childNodes);
-  return document;
+function unwrapNestedDocuments(document: Document, index: ElementIndex): void {
+  const body = document.body;
+  const nested = ['HTML', 'HEAD', 'BODY'].flatMap((tag) => (index.byTag.get(tag) ?? []).slice(1));
+  for (const element of nested) if (body && element !== body && body.contains(element)) element.replaceWith(...element.childNodes);
 }
 
 const HEAD_TAGS = new Set(['META', 'LINK', 'TITLE', 'STYLE', 'SCRIPT', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
@@ -207,6 +204,7 @@ const LIGHT_REMOVE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'TEMPLATE']);
  */
 export function prepareDocument(document: Document, pageUrl: string, index: ElementIndex = indexElements(document), preparation: Preparation = 'full'): string {
   const tagged = (tag: string): Element[] => index.byTag.get(tag) ?? [];
+  unwrapNestedDocuments(document, index);
   const base = installBase(document, pageUrl, tagged('BASE'));
   unrenderMath(document, index);
   const noscripts = tagged('NOSCRIPT');

@@ -31,6 +31,7 @@ const CREDIT_LINE = /^(?:©|\(c\)\s|(?:foto|fotos|bild|bilder|photo|photos|image
 const SOURCE_LABEL = /^(?:quelle|source|fuente|źródło)\b/i;
 const STOCK = /(?:getty images|shutterstock|istock(?:photo)?(?:\.com)?|adobe ?stock|stock\.adobe\.com|imago(?: images)?|picture[- ]alliance|dpa|afp|reuters|keystone|unsplash|pixabay|pexels|wenn\.com|ap photo)\s*$/iu;
 
+const SENTENCE_BREAK = /[.!?…]\s+\S/u;
 const CAPTION_WORDS = new Set(['caption', 'captions', 'credit', 'credits', 'copyright', 'legend', 'imagedescription', 'subcaption', 'bildunterschrift', 'bildnachweis', 'photocredit', 'figcaption']);
 const CREDIT_WORDS = new Set(['credit', 'credits', 'copyright', 'photographer', 'fotograf', 'source', 'sources', 'bildnachweis', 'photocredit', 'quelle']);
 
@@ -75,7 +76,9 @@ const isDateLine = (element: Element, text: string): boolean =>
 
 function isCredit(element: Element, text: string, inCaption: boolean): boolean {
   if (text.length > 120) return false;
-  if (inCaption) return classWords(element).some((word) => CREDIT_WORDS.has(word)) || STOCK.test(text) || CREDIT_LINE.test(text);
+  // "Demonstrators outside the Capitol. Jim Watson/AFP": a description that ends in its credit
+  // is a caption; the credit alone goes where it is an element of its own.
+  if (inCaption) return classWords(element).some((word) => CREDIT_WORDS.has(word)) || ((STOCK.test(text) || CREDIT_LINE.test(text)) && !SENTENCE_BREAK.test(text));
   return text.length <= 100 && CREDIT_LINE.test(text) && !SOURCE_LABEL.test(text);
 }
 
