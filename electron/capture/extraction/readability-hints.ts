@@ -124,12 +124,14 @@ function liftArticleHeader(document: Document, index: ElementIndex, heading: str
     if (node.tagName === 'HEADER' || /header/i.test(node.getAttribute('class') ?? '')) header = node;
   }
   if (!header || proseParagraphs(header) >= 2) return;
-  const between: Element[] = [];
-  let body: Element | null = null;
-  for (let sibling = header.nextElementSibling; sibling && !body && between.length < 4; sibling = sibling.nextElementSibling) {
-    if (proseParagraphs(sibling) >= 2) body = sibling;
-    else between.push(sibling);
+  let found = bodyAfter(header);
+  // A hero block (Vox Media's "c-entry-hero") puts the standfirst beside the title's header and
+  // the body after a wrapper or two: climb while no prose is passed, up to the article.
+  for (let scope = header.parentElement; !found.body && scope && !['ARTICLE', 'MAIN', 'BODY'].includes(scope.tagName) && proseParagraphs(scope) < 2; scope = scope.parentElement) {
+    header = scope;
+    found = bodyAfter(scope);
   }
+  const { body, between } = found;
   if (!body) return;
   // In document order; a paragraph inside a lifted figure (its caption) goes with the figure.
   const figures = [...header.querySelectorAll('figure')].filter((figure) => hasImage(figure) && !figure.parentElement?.closest('figure'));
@@ -138,6 +140,16 @@ function liftArticleHeader(document: Document, index: ElementIndex, heading: str
   const inHeader = [...header.querySelectorAll('p, figure')].filter((element) => chosen.has(element));
   const lifted = [...inHeader, ...between.filter((element) => element.tagName === 'FIGURE' && hasImage(element))];
   for (const element of lifted.reverse()) body.insertBefore(element, body.firstChild);
+}
+
+/** The first block with prose among the few that follow `header`, and the blocks before it. */
+function bodyAfter(header: Element): { body: Element | null; between: Element[] } {
+  const between: Element[] = [];
+  for (let sibling = header.nextElementSibling; sibling && between.length < 4; sibling = sibling.nextElementSibling) {
+    if (proseParagraphs(sibling) >= 2) return { body: sibling, between };
+    between.push(sibling);
+  }
+  return { body: null, between };
 }
 
 /** `title`: the page's single <h1>, if it has one; `pageTitle`: its title from metadata. */
