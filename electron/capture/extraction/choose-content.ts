@@ -28,6 +28,7 @@ export type Finder = () => Candidate;
 // Ours is suspect below this share of the page's prose, unless it is article-sized on its own…
 const SUSPECT_SHARE = 0.5;
 const ARTICLE_SIZED = 1200;
+const ARTICLE_SHARE = 0.2;
 // …and another finder's body replaces it only when it holds this much more article text.
 const MARGIN = 1.3;
 // Below this many characters of article text, a body is a scrap: the density finder is asked.
@@ -57,8 +58,10 @@ function overlap(inner: Measured, outer: Measured): number {
 export function chooseContent(primary: Candidate, pageProse: number, finders: { readability: Finder; density: Finder; body: Finder }): Candidate | null {
   // The cheap test first, in the page's own measure (paragraphs of prose): most pages stop here.
   const primaryProse = primary.content ? proseChars(primary.content) : 0;
-  if (primary.content && (primaryProse >= ARTICLE_SIZED || (primaryProse > 0 && primaryProse >= pageProse * SUSPECT_SHARE))) return primary;
+  if (primary.content && (primaryProse >= pageProse * SUSPECT_SHARE || primaryProse >= Math.max(ARTICLE_SIZED, pageProse * ARTICLE_SHARE)) && primaryProse > 0) return primary;
   let best = measure(primary);
+  // A page written without <p> has no prose to compare with: enough article text of ours will do.
+  if (best.candidate.content && pageProse === 0 && best.chars >= SCRAP) return primary;
   const better = (next: Measured): boolean => next.candidate.content !== null && (!best.candidate.content || next.chars > best.chars * MARGIN);
   const readability = measure(finders.readability());
   if (better(readability)) best = readability;

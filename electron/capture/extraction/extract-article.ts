@@ -51,7 +51,8 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const index = indexElements(document);
   const metadata = readPageMetadata(document, url, index);
   // Measured before anything is taken away: what our result is checked against.
-  // (A question and its accepted answer are the article however much else the thread says.)
+  // (A question and its accepted answer are the article however much else the thread says:
+  // they are not checked against it.)
   const body = document.body;
   const pageProse = body ? proseChars(body, (paragraph) => isHiddenWithin(paragraph, body)) : 0;
   const base = prepareDocument(document, url, index);
@@ -85,7 +86,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   };
   const content = options.candidate
     ? (options.candidate === 'lectern' ? primary : finders[options.candidate]()).content
-    : chooseContent(primary, thread ? 0 : pageProse, finders)?.content;
+    : thread && primary.content ? primary.content : chooseContent(primary, pageProse, finders)?.content;
   if (!content) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');
   const safeHtml = sanitizeArticleHtml(content.innerHTML).trim();
   if (!safeHtml) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');

@@ -28,11 +28,19 @@ function finders(content: Partial<Record<FinderName, Element | null>> = {}) {
 const lectern = (content: Element | null): Candidate => ({ name: 'lectern', content });
 
 describe('chooseContent keeps ours', () => {
-  it('without asking the finders when it is article-sized, however much prose the page has', () => {
+  it('without asking the finders when it is article-sized and a fifth of the page prose', () => {
     const ours = lectern(element(paras(11))); // 1,221 characters of prose
     const { calls, finders: all } = finders({ readability: element(paras(40)) });
-    expect(chooseContent(ours, 100_000, all)).toBe(ours);
+    expect(chooseContent(ours, 6_000, all)).toBe(ours);
     expect(calls).toEqual({ readability: 0, density: 0, body: 0 });
+  });
+
+  it('asks the finders when it is article-sized but a small share of a page of prose', () => {
+    // A promo box of nine paragraphs chosen over an article of thirty.
+    const ours = lectern(element(paras(11)));
+    const { calls, finders: all } = finders({ readability: element(paras(40)) });
+    expect(chooseContent(ours, 100_000, all)?.name).toBe('readability');
+    expect(calls.readability).toBe(1);
   });
 
   it('asks the finders when it is just short of article size and a small share of the page', () => {

@@ -140,3 +140,23 @@ describe('removeFurnitureLines: the story stays', () => {
     expect(cleaned(`${PROSE}${line}${PROSE_2}`)).toBe(`${PROSE}${line}${PROSE_2}`);
   });
 });
+
+describe('removeFurnitureLines: prose that only looks like furniture', () => {
+  it.each([
+    '<p>The council met on <time>3 May 2021</time> and voted.</p>',
+    '<p>Entries close on <span>12.03.2021</span> at noon.</p>',
+    '<table><tr><td>Launch</td><td><span>12.03.2021</span></td></tr></table>',
+    '<p>Students must sign up for the exam by Friday, the dean said.</p>',
+    '<p>Many economists subscribe to the view that rates will fall.</p>',
+    '<p>Published in 1851, Moby-Dick sold poorly.</p>',
+    '<ul><li>Updated the driver to version 2.1</li></ul>',
+    '<p>Photo: a single image can tell a story, she said.</p>',
+    '<ul><li>(c) either party may end the lease.</li></ul>',
+  ])('keeps %s', (line) => {
+    expect(removedBetween(line)).toBe(false);
+  });
+
+  it('takes a date span out of a metadata line that is no sentence', () => {
+    expect(cleaned(`${PROSE}<div><span>27.01.2022</span> | Pressemeldung</div>${PROSE_2}`)).not.toContain('27.01.2022');
+  });
+});

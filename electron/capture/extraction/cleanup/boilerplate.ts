@@ -9,7 +9,7 @@ const CHROME_WORDS = new Set([
   'sponsor', 'sponsored', 'promo', 'promoted', 'cookie', 'cookies', 'consent', 'gdpr', 'cmp',
   'comment', 'comments', 'respond', 'disqus', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager',
   'outbrain', 'taboola', 'sidebar', 'footer', 'navbar', 'menu', 'tags', 'tagcloud',
-  'toolbar', 'nocontent', 'postmetadata', 'relatedlinks', 'linkbox', 'recommendations', 'recommended', 'rating', 'ratings',
+  'toolbar', 'nocontent', 'postmetadata', 'relatedlinks', 'linkbox', 'recommended',
 ]);
 
 // Words that also name wrappers some sites render the whole article inside (an article shown

@@ -81,7 +81,7 @@ function inSentence(element: Element, text: string): boolean {
   while (block && INLINE_LABELS.has(block.tagName.toUpperCase())) block = block.parentElement;
   if (!block) return false;
   const whole = shortTextOf(block, MAX_LABEL_CHARS * 4);
-  return whole === null || normalizeSpace(whole).length > normalizeSpace(text).length + 20;
+  return whole === null || normalizeSpace(whole).length > normalizeSpace(text).length + 3;
 }
 
 function removeEmptyElements(root: Element): void {
