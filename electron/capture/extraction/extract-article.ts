@@ -55,7 +55,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   // they are not checked against it.)
   const body = document.body;
   const pageProse = body ? proseChars(body, (paragraph) => isHiddenWithin(paragraph, body)) : 0;
-  const base = prepareDocument(document, url, index);
+  const { base, removedProse } = prepareDocument(document, url, index);
   // keepClasses: our clean-up after Readability still needs them; the sanitiser drops them.
   // JSON-LD was read above (prepareDocument removes the scripts that carry it).
   const thread = questionAndAcceptedAnswer(document, index.all);
@@ -86,7 +86,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   };
   const content = options.candidate
     ? (options.candidate === 'lectern' ? primary : finders[options.candidate]()).content
-    : thread && primary.content ? primary.content : chooseContent(primary, pageProse, finders)?.content;
+    : thread && primary.content ? primary.content : chooseContent(primary, { pageProse, removedProse }, finders)?.content;
   if (!content) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');
   const safeHtml = sanitizeArticleHtml(content.innerHTML).trim();
   if (!safeHtml) throw new CaptureError('no-content', 'Lectern could not find an article on this page.');

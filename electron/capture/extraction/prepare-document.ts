@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { chooseFromSrcset, isPlaceholderSrc, lazySourceOf } from './image-sources.ts';
-import { chromeStrength, normalizeSpace, proseParagraphs } from './cleanup/boilerplate.ts';
+import { chromeStrength, normalizeSpace, proseChars, proseParagraphs } from './cleanup/boilerplate.ts';
 import { elementsUnder, indexElements, indexedWithin, nonLinkTextLength, type ElementIndex } from './dom-walk.ts';
 import { revealFoldedText } from './reveal-hidden.ts';
 import { isProbablyHidden } from './visibility.ts';
@@ -183,10 +183,20 @@ const isAlwaysRemoved = (element: Element): boolean =>
  * ASP.NET and some CMSs wrap the whole page in one <form>: that form is the page, not a widget,
  * and only its wrapper goes. Any other form (search, comment, newsletter) goes whole.
  */
-function removeUnlessPage(element: Element, totals: PageTotals): void {
+function removeUnlessPage(element: Element, totals: PageTotals, removed: Removed): void {
   const isPage = element.tagName.toUpperCase() === 'FORM' && element.querySelector('h1, main, article, [itemprop~="articleBody"]') !== null && nonLinkTextLength(element) >= totals.words() * 0.5;
   if (isPage) element.replaceWith(...element.childNodes);
-  else element.remove();
+  else remove(element, removed);
+}
+
+/** What preparation took away, in prose characters: a large share makes its choices worth checking. */
+interface Removed {
+  prose: number;
+}
+
+function remove(element: Element, removed: Removed): void {
+  if (element.firstElementChild) removed.prose += proseChars(element);
+  element.remove();
 }
 
 /**
@@ -202,7 +212,14 @@ const LIGHT_REMOVE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'TEMPLATE']);
  * `index` lists the untouched page's elements (the one walk metadata reading shares); a step
  * that detaches some leaves the rest of the list valid, and work on a detached one is harmless.
  */
-export function prepareDocument(document: Document, pageUrl: string, index: ElementIndex = indexElements(document), preparation: Preparation = 'full'): string {
+export interface Prepared {
+  /** The URL relative links resolve against. */
+  base: string;
+  /** Characters of prose paragraphs the preparation removed with the elements around them. */
+  removedProse: number;
+}
+
+export function prepareDocument(document: Document, pageUrl: string, index: ElementIndex = indexElements(document), preparation: Preparation = 'full'): Prepared {
   const tagged = (tag: string): Element[] => index.byTag.get(tag) ?? [];
   unwrapNestedDocuments(document, index);
   const base = installBase(document, pageUrl, tagged('BASE'));
@@ -214,19 +231,20 @@ export function prepareDocument(document: Document, pageUrl: string, index: Elem
   for (const picture of tagged('PICTURE')) resolvePicture(picture, base);
   for (const img of tagged('IMG')) resolveImage(img, base);
   const body = document.body;
-  if (!body) return base;
+  const removed: Removed = { prose: 0 };
+  if (!body) return { base, removedProse: 0 };
   flattenDeepNesting(body, indexedWithin(index, body));
   const inBody = indexedWithin(index, body);
   revealFoldedText(inBody);
   if (preparation === 'light') {
     for (const element of inBody) if (LIGHT_REMOVE_TAGS.has(element.tagName.toUpperCase()) || isProbablyHidden(element)) element.remove();
-    return base;
+    return { base, removedProse: 0 };
   }
   const totals = pageTotals(body);
-  for (const element of inBody) if (isAlwaysRemoved(element)) removeUnlessPage(element, totals);
-  removeBoilerplate(body, inBody, totals);
+  for (const element of inBody) if (isAlwaysRemoved(element)) removeUnlessPage(element, totals, removed);
+  removeBoilerplate(body, inBody, totals, removed);
   for (const pre of tagged('PRE')) unwrapCodeBlock(pre);
-  return base;
+  return { base, removedProse: removed.prose };
 }
 
 // Browsers stop nesting elements at 512 levels; linkedom and Readability recurse once per
@@ -265,12 +283,12 @@ function unwrapCodeBlock(pre: Element): void {
 }
 
 /** Removes elements whose class/id say they are page chrome, unless they hold the page's text. */
-export function removeBoilerplate(root: Element, elements = elementsUnder(root), totals = pageTotals(root)): void {
+export function removeBoilerplate(root: Element, elements = elementsUnder(root), totals = pageTotals(root), removed: Removed = { prose: 0 }): void {
   for (const element of elements) {
     if (!element.hasAttributes()) continue;
     const strength = chromeStrength(element);
     if (!strength || !root.contains(element) || holdsArticle(element, strength, totals)) continue;
-    element.remove();
+    remove(element, removed);
   }
 }
 
