@@ -138,7 +138,8 @@ function removeBylineLine(root: Element, byline: string | null): void {
 
 export function cleanArticle(root: Element, title: string | null, byline: string | null = null, siteName: string | null = null): void {
   const totals = pageTotals(root);
-  for (const element of elementsUnder(root)) {
+  const elements = elementsUnder(root);
+  for (const element of elements) {
     const strength = chromeStrength(element);
     if (strength && root.contains(element) && !holdsArticle(element, strength, totals)) element.remove();
   }
@@ -150,7 +151,8 @@ export function cleanArticle(root: Element, title: string | null, byline: string
   removeLeadMetadata(root, siteName);
   removeClosingBoilerplate(root);
   // After the lead metadata strip, which a date line inside it identifies.
-  removeFurnitureLines(root);
+  // (Math flattened above is text in new elements, never furniture: the first list will do.)
+  removeFurnitureLines(root, elements.filter((element) => root.contains(element)));
   removeImagelessFigures(root);
   removeDuplicateTitle(root, title);
   removeBylineLine(root, byline);

@@ -133,8 +133,8 @@ function rawTextLengths(elements: Element[]): Map<Element, number> {
   return lengths;
 }
 
-export function removeFurnitureLines(root: Element): void {
-  const elements = elementsUnder(root);
+/** `elements`: those under `root` in document order; some may have been removed since (they are skipped). */
+export function removeFurnitureLines(root: Element, elements: Element[] = elementsUnder(root)): void {
   const lengths = rawTextLengths(elements);
   // Elements inside a figure or a caption-classed element, found in one pass down the tree,
   // and the last paragraph of prose.
