@@ -31,7 +31,8 @@ const HIDDEN_IN_PRINT = /^(?:[a-z]+-)?(?:hide-print|hidden-print|no-print|d-prin
 
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'dialog', 'alertdialog', 'search', 'menu', 'menubar', 'toolbar']);
 
-const wordsOf = (name: string): string[] =>
+/** The words of a class or id name: "relatedPosts", "related-posts" and "related_posts" alike. */
+export const wordsOf = (name: string): string[] =>
   name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_\s:.]+/).filter(Boolean);
 
 // Inline elements inside prose (a "popup" footnote link, a "tag" span) are never removed by name.

@@ -1,4 +1,4 @@
-import { normalizeSpace } from './boilerplate.ts';
+import { normalizeSpace, wordsOf } from './boilerplate.ts';
 import { closestTag, elementsUnder, shortTextOf } from '../dom-walk.ts';
 
 // Short lines inside an article's container that describe, sell or point away from it, told
@@ -50,7 +50,6 @@ const READ = new Set([...READ_MORE_HOLDERS, ...WORDING_HOLDERS, ...DATE_HOLDERS,
 // A quick look at the class attribute before it is split into words.
 const CAPTION_HINT = /caption|credit|copyright|legend|description|bildunter|bildnach/i;
 
-const wordsOf = (name: string): string[] => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_\s:.]+/).filter(Boolean);
 const classWords = (element: Element): string[] => (element.hasAttributes() ? (element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).flatMap(wordsOf) : []);
 
 const linkChars = (element: Element): number =>
