@@ -56,16 +56,14 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const body = document.body;
   const pageProse = body ? proseChars(body, (paragraph) => isHiddenWithin(paragraph, body)) : 0;
   const { base, removedProse } = prepareDocument(document, url, index);
-  // keepClasses: our clean-up after Readability still needs them; the sanitiser drops them.
-  // JSON-LD was read above (prepareDocument removes the scripts that carry it).
   const thread = questionAndAcceptedAnswer(document, index.all);
   const pageTitle = clean(metadata.title) ?? stripTitleSuffix(clean(metadata.documentTitle));
   if (!thread) applyReadabilityHints(document, index, metadata.heading, pageTitle);
   // Readability drops the first heading that resembles the document's <title>: let that be the
   // title we show, or a section heading that shares its words ("Bayes' theorem") goes instead.
   if (!thread && pageTitle) retitle(document, preferHeading(stripSiteName(pageTitle, clean(metadata.siteName)), metadata.heading));
-  const parsed = thread ? null : new Readability(document, { keepClasses: true, disableJSONLD: true, serializer: (node) => node }).parse();
-  const grabbed = thread ?? (parsed?.content as unknown as Element | null | undefined) ?? null;
+  const parsed = thread ? null : readArticle(document);
+  const grabbed = thread ?? contentOf(parsed);
   // Our metadata reads what Readability reads, in its order, plus JSON-LD and more tags.
   const siteName = clean(metadata.siteName) ?? clean(parsed?.siteName);
   const rawTitle = pageTitle ?? clean(parsed?.title) ?? '';
@@ -114,18 +112,25 @@ export function extractArticle(html: string, url: string, options: ExtractOption
 
 // The alternatives start from a fresh parse: Readability dismantles the document as it works.
 
-/** Readability on the page with only the light preparation: none of our chrome removal or hints. */
-function plainReadability(html: string, url: string): Element | null {
+function lightlyPrepared(html: string, url: string): Document {
   const document = parseDocument(html);
   prepareDocument(document, url, indexElements(document), 'light');
-  const parsed = new Readability(document, { keepClasses: true, disableJSONLD: true, serializer: (node) => node }).parse();
-  return (parsed?.content as unknown as Element | null | undefined) ?? null;
+  return document;
 }
+
+// keepClasses: our clean-up after Readability still needs them; the sanitiser drops them.
+// JSON-LD was read by our metadata reader (prepareDocument removes the scripts that carry it).
+const readArticle = (document: Document) => new Readability(document, { keepClasses: true, disableJSONLD: true, serializer: (node) => node }).parse();
+
+/** The element Readability's result holds (the serializer above returns it as it is). */
+const contentOf = (parsed: ReturnType<typeof readArticle>): Element | null => (parsed?.content as unknown as Element | null | undefined) ?? null;
+
+/** Readability on the page with only the light preparation: none of our chrome removal or hints. */
+const plainReadability = (html: string, url: string): Element | null => contentOf(readArticle(lightlyPrepared(html, url)));
 
 /** The density finder's choice, on the page with only the light preparation. */
 function densityContent(html: string, url: string): Element | null {
-  const document = parseDocument(html);
-  prepareDocument(document, url, indexElements(document), 'light');
+  const document = lightlyPrepared(html, url);
   const found = document.body ? findContent(document.body) : null;
   if (!found) return null;
   pruneFound(found.element);
