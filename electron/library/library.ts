@@ -20,6 +20,12 @@ import { MIGRATIONS } from './migrations/index.ts';
 import { COUNT_LIMIT, RANK_ALL_LIMIT, searchArticles, type LibrarySearchResult } from './searching.ts';
 import { stripMarkers } from './snippet.ts';
 import { linkTags, listTags, renameTag, unlinkTag, type TagCount } from './tags.ts';
+import { FeedStore } from './feed-store.ts';
+import { HighlightStore } from './highlight-store.ts';
+import { removableFeedArticles, type Retention } from './feed-retention.ts';
+import type { ArticleContent } from '../shared/article-content.ts';
+import type { PortableArticle, PortableFeed } from '../shared/portable.ts';
+import { readPortableArticles, readPortableFeeds, restorePortableArticle, restorePortableFeed } from './portable-rows.ts';
 
 export type { BulkArticle } from './bulk-insert.ts';
 export type { LibraryListQuery, LibrarySort } from './listing.ts';
@@ -44,6 +50,11 @@ export interface OpenLibraryOptions {
   checkIntegrity?: boolean;
   /** Matches above which a search counts as broad (see searching.ts); Infinity = bm25 wherever it is used. */
   rankAllLimit?: number;
+  /**
+   * Put rows left 'fetching' back in the queue (default true). Off for a second process on the
+   * same file (the command line): those rows are the running app's, mid-fetch.
+   */
+  recoverInterrupted?: boolean;
   /** Stop counting search matches here and flag the total as "at least" (default COUNT_LIMIT, 1,000; Infinity: exact). */
   countLimit?: number;
 }
@@ -51,6 +62,21 @@ export interface OpenLibraryOptions {
 export interface SiteCount {
   site: string;
   count: number;
+}
+
+export interface LibraryStats {
+  articles: number;
+  unread: number;
+  archived: number;
+  starred: number;
+  /** Waiting to be fetched, or being fetched. */
+  pending: number;
+  failed: number;
+  words: number;
+  feeds: number;
+  highlights: number;
+  tags: number;
+  databaseBytes: number;
 }
 
 /** Progress at or past this counts as read. */
@@ -86,6 +112,8 @@ export class Library {
   readonly #backupDir: string | null;
   readonly #rankAllLimit: number;
   readonly #countLimit: number;
+  readonly feeds: FeedStore;
+  readonly highlights: HighlightStore;
 
   /** Use openLibrary(); this assumes a migrated connection. */
   constructor(db: DatabaseSync, opts: OpenLibraryOptions = {}) {
@@ -94,8 +122,10 @@ export class Library {
     this.#backupDir = opts.backupDir ?? null;
     this.#rankAllLimit = opts.rankAllLimit ?? RANK_ALL_LIMIT;
     this.#countLimit = opts.countLimit ?? COUNT_LIMIT;
+    this.feeds = new FeedStore(this.#stmts);
+    this.highlights = new HighlightStore(this.#stmts);
     // Rows left 'fetching' belong to a run that died; queue them again.
-    this.#run(`UPDATE articles SET status = 'pending', updated_at = :now WHERE status = 'fetching'`, { now: nowIso() });
+    if (opts.recoverInterrupted !== false) this.#run(`UPDATE articles SET status = 'pending', updated_at = :now WHERE status = 'fetching'`, { now: nowIso() });
   }
 
   #run(sql: string, params: Record<string, string | number | null | Uint8Array> = {}): number {
@@ -106,8 +136,15 @@ export class Library {
     return this.#stmts.get(sql).get(params) as Row | undefined;
   }
 
-  /** `savedAt`: when it was saved elsewhere (an import), shown and sorted as its saved date. */
-  addPending(url: string, savedAt: string | null = null): { article: ArticleSummary; created: boolean } {
+  /**
+   * `savedAt`: when it was saved elsewhere (an import), shown and sorted as its saved date.
+   * `title`: what to show until the page is fetched; `feedId`: the feed it came from.
+   */
+  addPending(
+    url: string,
+    savedAt: string | null = null,
+    extra: { title?: string | null; feedId?: string | null } = {},
+  ): { article: ArticleSummary; created: boolean } {
     return inTransaction(this.#db, () => {
       const existing = this.#row(
         FIND_SAVED_URL_SQL,
@@ -117,9 +154,9 @@ export class Library {
       const id = randomUUID();
       const now = nowIso();
       this.#run(
-        `INSERT INTO articles (id, url, host, status, created_at, updated_at)
-         VALUES (:id, :url, :host, 'pending', :created, :now)`,
-        { id, url, host: hostOf(url), created: savedAt ?? now, now },
+        `INSERT INTO articles (id, url, host, title, feed_id, status, created_at, updated_at)
+         VALUES (:id, :url, :host, :title, :feedId, 'pending', :created, :now)`,
+        { id, url, host: hostOf(url), title: stripMarkers((extra.title ?? '').slice(0, 1000)), feedId: extra.feedId ?? null, created: savedAt ?? now, now },
       );
       return { article: this.summary(id)!, created: true };
     });
@@ -128,6 +165,49 @@ export class Library {
   /** Runs many changes as one transaction: one disk sync instead of one per change. */
   batch<T>(fn: () => T): T {
     return inTransaction(this.#db, fn);
+  }
+
+  /** The body to save this article from instead of fetching its page (see migration 0007). */
+  setPendingContent(id: string, content: ArticleContent): void {
+    this.#run('INSERT OR REPLACE INTO pending_content (article_id, content) VALUES (:id, :content)', { id, content: JSON.stringify(content) });
+  }
+
+  pendingContent(id: string): ArticleContent | null {
+    const row = this.#row('SELECT content FROM pending_content WHERE article_id = :id', { id });
+    if (!row) return null;
+    try {
+      return JSON.parse(String(row.content)) as ArticleContent;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Reading state another reader knew (an import): progress, and when it was read. */
+  setReadState(id: string, state: { progress?: number | null; readAt?: string | null }): void {
+    const progress = state.progress == null || !Number.isFinite(state.progress) ? null : Math.min(Math.max(state.progress, 0), 1);
+    this.#run(
+      `UPDATE articles SET progress = coalesce(:progress, progress), read_at = coalesce(:readAt, read_at)
+       WHERE id = :id AND deleted_at IS NULL`,
+      { id, progress, readAt: state.readAt ?? null },
+    );
+  }
+
+  /** A feed's articles past its retention that nothing of the reader's holds (see feed-retention.ts). */
+  removeExpiredFeedArticles(feedId: string, retention: Retention, now = new Date()): number {
+    const ids = removableFeedArticles(this.#stmts, feedId, retention, now);
+    for (const id of ids) this.delete(id);
+    return ids.length;
+  }
+
+  /** Unsubscribes: unread articles nothing holds go with the feed; the rest stay, as saved ones. */
+  unsubscribe(feedId: string): { removed: number; kept: number } | null {
+    return inTransaction(this.#db, () => {
+      if (!this.feeds.get(feedId)) return null;
+      const removed = this.removeExpiredFeedArticles(feedId, { keepDays: null, keepItems: 0, unreadOnly: true });
+      const kept = this.#run('UPDATE articles SET feed_id = NULL WHERE feed_id = :feedId AND deleted_at IS NULL', { feedId });
+      this.feeds.remove(feedId);
+      return { removed, kept };
+    });
   }
 
   markFetching(id: string): void {
@@ -165,6 +245,7 @@ export class Library {
         },
       );
       if (changed === 0) throw new ArticleNotFoundError(id);
+      this.#run('DELETE FROM pending_content WHERE article_id = :id', { id });
       this.#replaceAssets(id, captured.assetHashes, now);
       return this.summary(id)!;
     });
@@ -263,6 +344,7 @@ export class Library {
     return inTransaction(this.#db, () => {
       this.#run('DELETE FROM article_tags WHERE article_id = :id', { id });
       this.#run('DELETE FROM article_assets WHERE article_id = :id', { id });
+      this.#run('DELETE FROM pending_content WHERE article_id = :id', { id });
       const now = nowIso();
       // Tombstone: keep id + url so a future sync can propagate the deletion.
       return (
@@ -311,6 +393,27 @@ export class Library {
     return listTags(this.#stmts);
   }
 
+  /** Counts for `lectern stats` and the like. */
+  stats(): LibraryStats {
+    const row = this.#row(
+      `SELECT count(*) AS articles, coalesce(sum(archived = 0), 0) AS unread, coalesce(sum(archived = 1), 0) AS archived,
+         coalesce(sum(starred = 1), 0) AS starred, coalesce(sum(status = 'pending' OR status = 'fetching'), 0) AS pending,
+         coalesce(sum(status = 'failed'), 0) AS failed, coalesce(sum(word_count), 0) AS words,
+         (SELECT count(*) FROM feeds WHERE deleted_at IS NULL) AS feeds,
+         (SELECT count(*) FROM highlights h JOIN articles x ON x.id = h.article_id WHERE h.deleted_at IS NULL AND x.deleted_at IS NULL) AS highlights,
+         (SELECT count(DISTINCT tag_id) FROM article_tags) AS tags
+       FROM articles WHERE deleted_at IS NULL`,
+      {},
+    )!;
+    const pages = this.#row('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()', {});
+    const n = (key: string) => Number(row[key] ?? 0);
+    return {
+      articles: n('articles'), unread: n('unread'), archived: n('archived'), starred: n('starred'), pending: n('pending'),
+      failed: n('failed'), words: n('words'), feeds: n('feeds'), highlights: n('highlights'), tags: n('tags'),
+      databaseBytes: Number(pages?.bytes ?? 0),
+    };
+  }
+
   listSites(): SiteCount[] {
     return this.#stmts
       .get(`SELECT host AS site, count(*) AS count FROM articles WHERE deleted_at IS NULL AND host <> ''
@@ -343,6 +446,24 @@ export class Library {
   /** Imports finished articles in one transaction (bench, future importers). Returns their ids. */
   bulkInsert(items: readonly BulkArticle[]): string[] {
     return inTransaction(this.#db, () => bulkInsertArticles(this.#stmts, items));
+  }
+
+  /** Every live article with all its fields, a page at a time (exports, backups). */
+  exportArticles(): Generator<PortableArticle> {
+    return readPortableArticles(this.#stmts);
+  }
+
+  /** Restores an exported article as it was; 'duplicate' when its id or address is here (a merge). */
+  restoreArticle(article: PortableArticle): 'added' | 'duplicate' {
+    return inTransaction(this.#db, () => restorePortableArticle(this.#stmts, article));
+  }
+
+  exportFeeds(): PortableFeed[] {
+    return readPortableFeeds(this.#stmts);
+  }
+
+  restoreFeed(feed: PortableFeed): 'added' | 'duplicate' {
+    return inTransaction(this.#db, () => restorePortableFeed(this.#stmts, feed));
   }
 
   /** Merges the FTS index into one segment and refreshes planner stats; for idle time. */

@@ -86,12 +86,16 @@ export function listArticles(stmts: StatementCache, q: LibraryListQuery): ListPa
   // A tag's links carry the article's saved date and archived flag (migration 0003), so a tag
   // list in saved order, and its count, walk one index instead of every tagged article's row.
   const linkView = LINK_VIEWS[q.view];
-  const byLinks = tagId !== null && q.site == null && linkView !== null && sort.expr === 'a.created_at';
+  const byLinks = tagId !== null && q.site == null && q.feed == null && linkView !== null && sort.expr === 'a.created_at';
   const where = byLinks ? ['at.tag_id = :tagId', linkView!] : ['a.deleted_at IS NULL', view];
   if (tagId !== null && !byLinks) where.push('a.rid IN (SELECT article_rid FROM article_tags WHERE tag_id = :tagId)');
   if (q.site != null) {
     where.push('a.host = :site');
     params.site = q.site.toLowerCase().replace(/^www\./, '');
+  }
+  if (q.feed != null) {
+    where.push('a.feed_id = :feedId');
+    params.feedId = q.feed;
   }
   const from = byLinks ? 'article_tags at' : 'articles a';
   const total = Number((stmts.get(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`).get(params) as Row).n);

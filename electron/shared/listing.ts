@@ -9,6 +9,8 @@ export interface ListQuery {
   view: ListView;
   tag?: string;
   site?: string;
+  /** A feed's id: only the articles that came from it. */
+  feed?: string;
   sort?: ListSort;
   /** Opaque keyset cursor from the previous page. */
   cursor?: string | null;
