@@ -21,6 +21,8 @@ import { COUNT_LIMIT, RANK_ALL_LIMIT, searchArticles, type LibrarySearchResult }
 import { stripMarkers } from './snippet.ts';
 import { linkTags, listTags, renameTag, unlinkTag, type TagCount } from './tags.ts';
 import { FeedStore } from './feed-store.ts';
+import { readStats, type LibraryStats } from './library-stats.ts';
+import { assetsInUse, forgetAssets, unusedAssetHashes } from './asset-rows.ts';
 import { HighlightStore } from './highlight-store.ts';
 import { removableFeedArticles, type Retention } from './feed-retention.ts';
 import type { ArticleContent } from '../shared/article-content.ts';
@@ -30,6 +32,7 @@ import { readPortableArticles, readPortableFeeds, restorePortableArticle, restor
 export type { BulkArticle } from './bulk-insert.ts';
 export type { LibraryListQuery, LibrarySort } from './listing.ts';
 export type { TagCount } from './tags.ts';
+export type { LibraryStats } from './library-stats.ts';
 export type { LibrarySearchResult } from './searching.ts';
 export { NewerSchemaError } from './migrate.ts';
 export { LibraryCorruptError } from './integrity.ts';
@@ -64,20 +67,6 @@ export interface SiteCount {
   count: number;
 }
 
-export interface LibraryStats {
-  articles: number;
-  unread: number;
-  archived: number;
-  starred: number;
-  /** Waiting to be fetched, or being fetched. */
-  pending: number;
-  failed: number;
-  words: number;
-  feeds: number;
-  highlights: number;
-  tags: number;
-  databaseBytes: number;
-}
 
 /** Progress at or past this counts as read. */
 export const READ_THRESHOLD = 0.98;
@@ -395,23 +384,7 @@ export class Library {
 
   /** Counts for `lectern stats` and the like. */
   stats(): LibraryStats {
-    const row = this.#row(
-      `SELECT count(*) AS articles, coalesce(sum(archived = 0), 0) AS unread, coalesce(sum(archived = 1), 0) AS archived,
-         coalesce(sum(starred = 1), 0) AS starred, coalesce(sum(status = 'pending' OR status = 'fetching'), 0) AS pending,
-         coalesce(sum(status = 'failed'), 0) AS failed, coalesce(sum(word_count), 0) AS words,
-         (SELECT count(*) FROM feeds WHERE deleted_at IS NULL) AS feeds,
-         (SELECT count(*) FROM highlights h JOIN articles x ON x.id = h.article_id WHERE h.deleted_at IS NULL AND x.deleted_at IS NULL) AS highlights,
-         (SELECT count(DISTINCT tag_id) FROM article_tags) AS tags
-       FROM articles WHERE deleted_at IS NULL`,
-      {},
-    )!;
-    const pages = this.#row('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()', {});
-    const n = (key: string) => Number(row[key] ?? 0);
-    return {
-      articles: n('articles'), unread: n('unread'), archived: n('archived'), starred: n('starred'), pending: n('pending'),
-      failed: n('failed'), words: n('words'), feeds: n('feeds'), highlights: n('highlights'), tags: n('tags'),
-      databaseBytes: Number(pages?.bytes ?? 0),
-    };
+    return readStats(this.#stmts);
   }
 
   listSites(): SiteCount[] {
@@ -482,36 +455,17 @@ export class Library {
   }
 
   unusedAssetHashes(): string[] {
-    return this.#stmts
-      .get(
-        `SELECT s.hash FROM assets s WHERE NOT EXISTS (
-           SELECT 1 FROM article_assets aa JOIN articles a ON a.id = aa.article_id
-           WHERE aa.hash = s.hash AND a.deleted_at IS NULL)
-         ORDER BY s.hash`,
-      )
-      .all()
-      .map((r) => String((r as Row).hash));
+    return unusedAssetHashes(this.#stmts);
   }
 
   /** Which of these hashes a live article uses. */
   assetsInUse(hashes: readonly string[]): Set<string> {
-    const used = new Set<string>();
-    const stmt = this.#stmts.get(
-      `SELECT 1 FROM article_assets aa JOIN articles a ON a.id = aa.article_id
-       WHERE aa.hash = :hash AND a.deleted_at IS NULL LIMIT 1`,
-    );
-    for (const hash of new Set(hashes)) if (stmt.get({ hash })) used.add(hash);
-    return used;
+    return assetsInUse(this.#stmts, hashes);
   }
 
   /** After the asset files are freed: forgets those hashes if still unused; returns the ones forgotten. */
   forgetAssets(hashes: readonly string[]): string[] {
-    const unused = new Set(this.unusedAssetHashes());
-    const gone = [...new Set(hashes)].filter((h) => unused.has(h));
-    inTransaction(this.#db, () => {
-      for (const hash of gone) this.#run('DELETE FROM assets WHERE hash = :hash', { hash });
-    });
-    return gone;
+    return inTransaction(this.#db, () => forgetAssets(this.#stmts, hashes));
   }
 
   close(): void {
