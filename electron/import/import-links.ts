@@ -1,66 +1,150 @@
-// Brings an export from another reader into the library: each good row becomes a queued
-// capture with its tags and state; a bad row is reported with its reason and skipped.
+// Brings an export from another reader into the library as it streams in: each good row
+// becomes an article waiting to be fetched (or saved from the body it brought), with its tags,
+// states, note and highlights; each bad row is reported with its line and reason, and skipped.
+// Rows are written 500 to a transaction, and between chunks the process gets back to other
+// work, so the app stays responsive and a cancel lands within one chunk.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CaptureError } from '../capture/capture-error.ts';
 import { normalizeUrl } from '../capture/normalize-url.ts';
-import type { ImportSummary } from '../shared/import-summary.ts';
 import type { Library } from '../library/library.ts';
-import type { ImportedLink, ImportProblem } from './imported-link.ts';
-import { parseExport } from './parse-export.ts';
+import type { ImportReport, ImportSummary, RejectedRow } from '../shared/import-summary.ts';
+import type { ImportedFeed, ImportedLink, ImportFormat, ImportSource } from './imported-link.ts';
+import { readImport } from './read-import.ts';
 
-/** Problems listed in full; beyond this only their count is given. */
-const LISTED_PROBLEMS = 100;
-/** Rows per transaction; between chunks the main process gets back to other work. */
+/** Rows per transaction. */
 const CHUNK = 500;
 /** A larger export is imported up to here, and the rest reported, not silently dropped. */
-export const MAX_IMPORT_ROWS = 200_000;
+export const MAX_IMPORT_ROWS = 1_000_000;
+/** Rejected rows listed in the report; beyond this only counted (a file of pure garbage). */
+const LISTED_REJECTS = 100_000;
 
-export async function importLinks(library: Library, text: string): Promise<ImportSummary> {
-  const parsed = parseExport(text);
-  const problems: ImportProblem[] = [...parsed.problems];
-  const links = parsed.links.slice(0, MAX_IMPORT_ROWS);
-  if (parsed.links.length > MAX_IMPORT_ROWS) {
-    const first = parsed.links[MAX_IMPORT_ROWS]!;
-    problems.push({ row: first.row, reason: `only the first ${MAX_IMPORT_ROWS.toLocaleString('en')} links are imported at once` });
-  }
-  const counts = { added: 0, alreadySaved: 0 };
-  // Oldest saved first, so the library's insertion order (what "newest" means for a broad
-  // search) follows the saved dates too; undated links keep their file order, after the rest.
-  links.sort((a, b) => (a.savedAt === b.savedAt ? 0 : a.savedAt === null ? 1 : b.savedAt === null ? -1 : a.savedAt < b.savedAt ? -1 : 1));
-  for (let start = 0; start < links.length; start += CHUNK) {
-    const chunk = links.slice(start, start + CHUNK);
-    const before = { ...counts };
-    try {
-      library.batch(() => chunk.forEach((item) => importOne(library, item, counts, problems)));
-    } catch (error) {
-      // The chunk was rolled back; earlier chunks stay. Say exactly where it stopped.
-      console.error('import stopped', error);
-      Object.assign(counts, before);
-      problems.push({ row: chunk[0]!.row, reason: `the import stopped here because the library could not be written; ${counts.added} links had been added` });
-      break;
-    }
-    await nextTurn();
-  }
-  problems.sort((a, b) => a.row - b.row);
-  return { format: parsed.format, ...counts, problemCount: problems.length, problems: problems.slice(0, LISTED_PROBLEMS) };
+export interface ImportOptions {
+  format?: ImportFormat;
+  signal?: AbortSignal;
+  onProgress?: (progress: { rows: number; bytesRead: number; totalBytes: number | null }) => void;
 }
 
-function importOne(library: Library, item: ImportedLink, counts: { added: number; alreadySaved: number }, problems: ImportProblem[]): void {
+interface Tally {
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  highlights: number;
+  feeds: number;
+  rows: number;
+  rejectedRows: RejectedRow[];
+}
+
+export async function importFile(library: Library, source: ImportSource, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const tally: Tally = { imported: 0, duplicates: 0, rejected: 0, highlights: 0, feeds: 0, rows: 0, rejectedRows: [] };
+  const reject = (row: RejectedRow) => {
+    tally.rejected++;
+    if (tally.rejectedRows.length < LISTED_REJECTS) tally.rejectedRows.push(row);
+  };
+  let format: string = options.format ?? 'detected';
+  let links: ImportedLink[] = [];
+  let feeds: ImportedFeed[] = [];
+  let progress = { bytesRead: 0, totalBytes: null as number | null };
+  const flush = async () => {
+    const [linkChunk, feedChunk] = [links, feeds];
+    links = [];
+    feeds = [];
+    library.batch(() => {
+      for (const link of linkChunk) writeLink(library, link, tally, reject);
+      for (const feed of feedChunk) writeFeed(library, feed, tally, reject);
+    });
+    options.onProgress?.({ rows: tally.rows, ...progress });
+    await nextTurn();
+  };
+  let cancelled = false;
+  try {
+    for await (const event of readImport(source, { ...(options.format ? { format: options.format } : {}), ...(options.signal ? { signal: options.signal } : {}) })) {
+      if (event.kind === 'progress') {
+        progress = { bytesRead: event.bytesRead, totalBytes: event.totalBytes };
+        continue;
+      }
+      if (event.kind === 'format') {
+        format = event.format;
+        continue;
+      }
+      tally.rows++;
+      if (event.kind === 'problem') reject(event.problem);
+      else if (tally.rows > MAX_IMPORT_ROWS) reject({ row: event.kind === 'link' ? event.link.row : event.feed.row, file: null, reason: `only the first ${MAX_IMPORT_ROWS.toLocaleString('en')} rows are imported at once` });
+      else if (event.kind === 'link') links.push(event.link);
+      else feeds.push(event.feed);
+      if (links.length + feeds.length >= CHUNK) await flush();
+      if (options.signal?.aborted) throw options.signal.reason;
+    }
+    await flush();
+  } catch (error) {
+    if (!options.signal?.aborted) throw error;
+    // Stopped by the reader: what was written stays; what was read but not written is dropped.
+    cancelled = true;
+  }
+  tally.rejectedRows.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.row - b.row);
+  return {
+    format,
+    imported: tally.imported,
+    duplicates: tally.duplicates,
+    rejected: tally.rejected,
+    highlights: tally.highlights,
+    feeds: tally.feeds,
+    rejectedRows: tally.rejectedRows,
+    cancelled,
+    queued: library.pendingCount(),
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+function writeLink(library: Library, item: ImportedLink, tally: Tally, reject: (row: RejectedRow) => void): void {
   let url: string;
   try {
     url = normalizeUrl(item.url);
   } catch (error) {
     const reason = error instanceof CaptureError ? error.message : 'unreadable address';
-    problems.push({ row: item.row, reason: `${item.url.slice(0, 200)}: ${reason}` });
+    reject({ row: item.row, file: item.file, reason: `${item.url.slice(0, 200)}: ${reason}` });
     return;
   }
-  const { article, created } = library.addPending(url, item.savedAt);
-  if (!created) {
-    counts.alreadySaved++;
-    return;
-  }
-  counts.added++;
+  const { article, created } = library.addPending(url, item.savedAt, { title: item.title });
+  // An article already here changes only where the row says so: tags and stars are added,
+  // an archive is applied, a note fills an empty one; nothing is taken away.
+  if (created) tally.imported++;
+  else tally.duplicates++;
   if (item.tags.length) library.addTags(article.id, item.tags);
   if (item.archived) library.setArchived(article.id, true);
   if (item.starred) library.setStarred(article.id, true);
+  if (created && (item.progress !== null || item.readAt !== null)) library.setReadState(article.id, { progress: item.progress, readAt: item.readAt });
+  if (item.note && (created || !library.getNote(article.id))) library.setNote(article.id, item.note);
+  if (created && item.content?.html) library.setPendingContent(article.id, item.content);
+  for (const highlight of item.highlights) {
+    const before = library.highlights.count(article.id);
+    library.highlights.add(article.id, highlight);
+    if (library.highlights.count(article.id) > before) tally.highlights++;
+  }
+}
+
+function writeFeed(library: Library, feed: ImportedFeed, tally: Tally, reject: (row: RejectedRow) => void): void {
+  let url: string;
+  try {
+    url = normalizeUrl(feed.url);
+  } catch (error) {
+    reject({ row: feed.row, file: null, reason: `${feed.url.slice(0, 200)}: ${error instanceof CaptureError ? error.message : 'unreadable address'}` });
+    return;
+  }
+  // Subscribed now, fetched by the feed service's next round (a new feed is due at once).
+  const { created } = library.feeds.add({ url, title: feed.title, siteUrl: feed.siteUrl, folder: feed.folder });
+  if (created) tally.feeds++;
+  else tally.duplicates++;
+}
+
+/** The older call: a file's text, answered in the older summary's shape. */
+export async function importLinks(library: Library, text: string): Promise<ImportSummary> {
+  const report = await importFile(library, { bytes: new TextEncoder().encode(text), name: 'import' });
+  return {
+    format: report.format,
+    added: report.imported,
+    alreadySaved: report.duplicates,
+    problemCount: report.rejected,
+    problems: report.rejectedRows.slice(0, 100).map(({ row, reason }) => ({ row, reason })),
+  };
 }
