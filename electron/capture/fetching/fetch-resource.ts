@@ -58,6 +58,9 @@ export interface FetchOptions {
   isPublicAddress?: (address: string) => boolean;
   /** For a scheduler: false = one attempt, no retries (for what is only decoration). */
   retry?: boolean;
+  /** Validators for a conditional request (feeds); a 304 answers with status 304 and no body. */
+  ifNoneMatch?: string | null;
+  ifModifiedSince?: string | null;
 }
 
 export interface FetchedResource {
@@ -121,6 +124,10 @@ export async function fetchResource(input: string, options: FetchOptions = {}): 
         continue;
       }
       const status = response.statusCode ?? 0;
+      if (status === 304 && (options.ifNoneMatch || options.ifModifiedSince)) {
+        response.destroy();
+        return { url: url.href, status, headers: flattenHeaders(response), mimeType: null, charset: null, body: Buffer.alloc(0), fromLocalNetwork };
+      }
       if (status < 200 || status > 299) {
         response.destroy();
         throw statusError(status, response.headers['retry-after']);
@@ -196,6 +203,12 @@ function openResponse(url: URL, limits: FetchLimits, signal: AbortSignal, option
     };
     const referer = refererFor(options.referrer, url);
     if (referer) headers.referer = referer;
+    // Validators are header values from the server; keep them to one plain line.
+    const validator = (value: string | null | undefined) => value?.replace(/[\r\n]/g, '').slice(0, 500);
+    const etag = validator(options.ifNoneMatch);
+    const since = validator(options.ifModifiedSince);
+    if (etag) headers['if-none-match'] = etag;
+    if (since) headers['if-modified-since'] = since;
     // agent: false — a fresh socket per request, so the connect timer always measures a connect.
     const lookup = allowedAddress ? { lookup: guardedLookup(allowedAddress) } : {};
     const req = request(url, { method: 'GET', headers, agent: false, signal, ...lookup });

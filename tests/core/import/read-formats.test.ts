@@ -236,16 +236,17 @@ describe('Lectern JSON', () => {
 });
 
 describe('OPML', () => {
-  it('reads feeds with the innermost folder, and reports bad addresses', async () => {
+  it('reads feeds with their folders, and reports bad addresses by outline', async () => {
     const { feeds, links, problems, format } = await readAll({ path: fixture('feeds.opml') });
     expect(format).toBe('opml');
     expect(links).toEqual([]);
     expect(feeds).toEqual([
       { row: 1, url: 'https://feeds.example/top.xml', title: 'Top feed', siteUrl: 'https://feeds.example/', folder: null },
-      { row: 2, url: 'https://feeds.example/ars.xml', title: 'Ars & more', siteUrl: null, folder: 'Tech' },
-      { row: 3, url: 'https://feeds.example/deep.xml', title: 'Deep feed', siteUrl: null, folder: 'Sub' },
+      { row: 3, url: 'https://feeds.example/ars.xml', title: 'Ars & more', siteUrl: null, folder: 'Tech' },
+      { row: 5, url: 'https://feeds.example/deep.xml', title: 'Deep feed', siteUrl: null, folder: 'Tech/Sub' },
     ]);
-    expect(rows(problems)).toEqual([4, 5]);
+    // Rows count outlines, folders included: "Broken" is the 6th, the empty address the 7th.
+    expect(rows(problems)).toEqual([6, 7]);
   });
 
   it('reports a file that is not OPML at all', async () => {
