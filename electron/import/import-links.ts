@@ -1,8 +1,8 @@
 // Brings an export from another reader into the library as it streams in: each good row
 // becomes an article waiting to be fetched (or saved from the body it brought), with its tags,
 // states, note and highlights; each bad row is reported with its line and reason, and skipped.
-// Rows are written 500 to a transaction, and between chunks the process gets back to other
-// work, so the app stays responsive and a cancel lands within one chunk.
+// Rows are written 1,000 to a transaction (about 60 ms each); between chunks the process gets
+// back to other work, so the app stays responsive and a cancel lands within one chunk.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CaptureError } from '../capture/capture-error.ts';
 import { normalizeUrl } from '../capture/normalize-url.ts';
@@ -12,7 +12,7 @@ import type { ImportedFeed, ImportedLink, ImportFormat, ImportSource } from './i
 import { readImport } from './read-import.ts';
 
 /** Rows per transaction. */
-const CHUNK = 500;
+const CHUNK = 1000;
 /** A larger export is imported up to here, and the rest reported, not silently dropped. */
 export const MAX_IMPORT_ROWS = 1_000_000;
 /** Rejected rows listed in the report; beyond this only counted (a file of pure garbage). */
@@ -49,14 +49,18 @@ export async function importFile(library: Library, source: ImportSource, options
     const [linkChunk, feedChunk] = [links, feeds];
     links = [];
     feeds = [];
+    // Oldest saved first within a chunk, so insertion order (what a broad search calls newest)
+    // follows the saved dates; undated links keep their file order, after the rest.
+    linkChunk.sort((a, b) => (a.savedAt === b.savedAt ? 0 : a.savedAt === null ? 1 : b.savedAt === null ? -1 : a.savedAt < b.savedAt ? -1 : 1));
     library.batch(() => {
-      for (const link of linkChunk) writeLink(library, link, tally, reject);
+      writeLinks(library, linkChunk, tally, reject);
       for (const feed of feedChunk) writeFeed(library, feed, tally, reject);
     });
     options.onProgress?.({ rows: tally.rows, ...progress });
     await nextTurn();
   };
   let cancelled = false;
+  const restoreCheckpoints = library.deferCheckpoints();
   try {
     for await (const event of readImport(source, { ...(options.format ? { format: options.format } : {}), ...(options.signal ? { signal: options.signal } : {}) })) {
       if (event.kind === 'progress') {
@@ -80,6 +84,8 @@ export async function importFile(library: Library, source: ImportSource, options
     if (!options.signal?.aborted) throw error;
     // Stopped by the reader: what was written stays; what was read but not written is dropped.
     cancelled = true;
+  } finally {
+    restoreCheckpoints();
   }
   tally.rejectedRows.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.row - b.row);
   return {
@@ -96,31 +102,38 @@ export async function importFile(library: Library, source: ImportSource, options
   };
 }
 
-function writeLink(library: Library, item: ImportedLink, tally: Tally, reject: (row: RejectedRow) => void): void {
-  let url: string;
-  try {
-    url = normalizeUrl(item.url);
-  } catch (error) {
-    const reason = error instanceof CaptureError ? error.message : 'unreadable address';
-    reject({ row: item.row, file: item.file, reason: `${item.url.slice(0, 200)}: ${reason}` });
-    return;
+function writeLinks(library: Library, items: ImportedLink[], tally: Tally, reject: (row: RejectedRow) => void): void {
+  const good: Array<{ item: ImportedLink; url: string }> = [];
+  for (const item of items) {
+    try {
+      good.push({ item, url: normalizeUrl(item.url) });
+    } catch (error) {
+      const reason = error instanceof CaptureError ? error.message : 'unreadable address';
+      reject({ row: item.row, file: item.file, reason: `${item.url.slice(0, 200)}: ${reason}` });
+    }
   }
-  const { article, created } = library.addPending(url, item.savedAt, { title: item.title });
-  // An article already here changes only where the row says so: tags and stars are added,
-  // an archive is applied, a note fills an empty one; nothing is taken away.
-  if (created) tally.imported++;
-  else tally.duplicates++;
-  if (item.tags.length) library.addTags(article.id, item.tags);
-  if (item.archived) library.setArchived(article.id, true);
-  if (item.starred) library.setStarred(article.id, true);
-  if (created && (item.progress !== null || item.readAt !== null)) library.setReadState(article.id, { progress: item.progress, readAt: item.readAt });
-  if (item.note && (created || !library.getNote(article.id))) library.setNote(article.id, item.note);
-  if (created && item.content?.html) library.setPendingContent(article.id, item.content);
-  for (const highlight of item.highlights) {
-    const before = library.highlights.count(article.id);
-    library.highlights.add(article.id, highlight);
-    if (library.highlights.count(article.id) > before) tally.highlights++;
-  }
+  const saved = library.addPendingMany(good.map(({ item, url }) => ({ ...item, url })));
+  good.forEach(({ item }, index) => {
+    const { id, created } = saved[index]!;
+    if (created) {
+      tally.imported++;
+      if (item.content?.html) library.setPendingContent(id, item.content);
+      if (item.note) library.setNote(id, item.note);
+    } else {
+      tally.duplicates++;
+      // An article already here changes only where the row says so: tags and stars are added,
+      // an archive is applied, a note fills an empty one; nothing is taken away.
+      if (item.tags.length) library.addTags(id, item.tags);
+      if (item.archived) library.setArchived(id, true);
+      if (item.starred) library.setStarred(id, true);
+      if (item.note && !library.getNote(id)) library.setNote(id, item.note);
+    }
+    for (const highlight of item.highlights) {
+      const before = library.highlights.count(id);
+      library.highlights.add(id, highlight);
+      if (library.highlights.count(id) > before) tally.highlights++;
+    }
+  });
 }
 
 function writeFeed(library: Library, feed: ImportedFeed, tally: Tally, reject: (row: RejectedRow) => void): void {

@@ -321,17 +321,19 @@ describe('import', () => {
       '"unterminated,Garbage,,Unread,4',
     ].join('\n');
     const summary = value<ImportSummary>(await core.invoke('importLinks', [csv]));
-    expect(summary).toMatchObject({ format: 'instapaper-csv', added: 1, alreadySaved: 1, problemCount: 2 });
+    expect(summary).toMatchObject({ format: 'instapaper', added: 1, alreadySaved: 1, problemCount: 2 });
     expect(summary.problems).toEqual([
-      { row: 4, reason: expect.stringMatching(/not a web address/) },
+      { row: 4, reason: expect.stringMatching(/javascript:alert\(1\).* is not a web page/) },
       { row: 5, reason: expect.stringMatching(/never closed/) },
     ]);
     await core.idle();
 
     const all = value<ListPage>(await core.invoke('listArticles', [{ view: 'all' }])).items;
     expect(all).toHaveLength(2);
+    // Already saved: it changes only where the row says so (archived), and keeps the rest (its
+    // star, its saved page).
     const kept = value<Article>(await core.invoke('getArticle', [existing]));
-    expect(kept).toMatchObject({ status: 'done', starred: true, archived: false });
+    expect(kept).toMatchObject({ status: 'done', starred: true, archived: true });
     const imported = all.find((a) => a.id !== existing)!;
     expect(imported).toMatchObject({ status: 'failed', tags: ['Reading'] });
   });

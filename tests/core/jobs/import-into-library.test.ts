@@ -31,6 +31,19 @@ describe('importing into the library', () => {
     expect(lib.pendingContent(bread!.id)?.html).toContain('Flour, water and time');
   });
 
+  it('indexes imported rows for search and tag lists, even two rows for one address in a chunk', async () => {
+    const { lib } = freshLibrary();
+    const csv = ['title,url,time_added,tags,status', 'Sourdough starter guide,https://bake.example/starter,1600000000,baking|bread,unread',
+      'Same page again,https://bake.example/starter,1600000100,extra,archive', 'Knife skills,https://cook.example/knives,1600000200,,unread'].join('\n');
+    const report = await importFile(lib, bytes(csv), { format: 'pocket' });
+    expect(report).toMatchObject({ imported: 2, duplicates: 1, rejected: 0 });
+    expect(lib.search('sourdough', 10).hits.map((h) => h.article.title)).toEqual(['Sourdough starter guide']);
+    // The second row for the address merged into the first: its tag and its archive came along.
+    expect(lib.list({ view: 'archive', tag: 'extra' }).items.map((a) => a.title)).toEqual(['Sourdough starter guide']);
+    expect(lib.list({ view: 'all', tag: 'bread' }).total).toBe(1);
+    expect(lib.search('tag:baking', 10).hits).toHaveLength(1);
+  });
+
   it('imports the same file again without duplicating, and changes only what a row says', async () => {
     const { lib } = freshLibrary();
     await importFile(lib, bytes(wallabag), { format: 'wallabag' });
