@@ -9,6 +9,7 @@ import { ARTICLE_COLUMNS, hostOf, SUMMARY_COLUMNS, toArticle, toSummary, type Ro
 import { backupInBackground, backupNow, dailyBackupDue, listBackups } from './backup.ts';
 import { bulkInsertArticles, type BulkArticle } from './bulk-insert.ts';
 import { insertPendingLinks, type PendingLink } from './pending-insert.ts';
+import { FIND_SAVED_URL_SQL } from './saved-url.ts';
 import { nowIso } from './clock.ts';
 import { inTransaction, openConnection, probeUserVersion, StatementCache } from './db.ts';
 import { ArticleNotFoundError } from './errors.ts';
@@ -40,13 +41,7 @@ export { NewerSchemaError } from './migrate.ts';
 export { LibraryCorruptError } from './integrity.ts';
 export { listBackups, restoreBackup } from './backup.ts';
 
-/** The live article saved under an address, as given, after redirects, or canonical. One
- * indexed lookup per column: an OR with ORDER BY rid makes SQLite scan the whole table. */
-export const FIND_SAVED_URL_SQL = `SELECT id FROM (
-     SELECT id, rid FROM articles WHERE url = :url AND deleted_at IS NULL
-     UNION ALL SELECT id, rid FROM articles WHERE final_url = :url AND deleted_at IS NULL
-     UNION ALL SELECT id, rid FROM articles WHERE canonical_url = :url AND deleted_at IS NULL)
-   ORDER BY rid LIMIT 1`;
+export { FIND_SAVED_URL_SQL } from './saved-url.ts';
 
 export interface OpenLibraryOptions {
   /** Where automatic backups go; none are made when omitted. */

@@ -1,0 +1,30 @@
+// An export handed to the renderer to save: its suggested name, type and bytes.
+export type ExportFormat = 'backup' | 'json' | 'bookmarks' | 'csv' | 'opml' | 'markdown' | 'html';
+
+export interface ExportedFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+  /** How many articles (or feeds, for OPML) it holds. */
+  count: number;
+}
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  backup: 'application/zip',
+  json: 'application/json',
+  bookmarks: 'text/html',
+  csv: 'text/csv',
+  opml: 'text/x-opml',
+  markdown: 'application/zip',
+  html: 'application/zip',
+};
+
+const EXTENSION: Record<ExportFormat, string> = {
+  backup: 'zip', json: 'json', bookmarks: 'html', csv: 'csv', opml: 'opml', markdown: 'zip', html: 'zip',
+};
+
+/** A dated name, e.g. lectern-backup-2026-12-02.zip. */
+export function exportFileName(format: ExportFormat, now = new Date()): string {
+  const kind = format === 'backup' ? 'backup' : format === 'opml' ? 'feeds' : format === 'csv' ? 'pocket' : format;
+  return `lectern-${kind}-${now.toISOString().slice(0, 10)}.${EXTENSION[format]}`;
+}
