@@ -2,22 +2,27 @@
 // together as plain Node. Electron's main process and the renderer tests both drive this.
 import Conf from 'conf';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createAppHandler } from './app/app-handler.ts';
 import { AssetStore } from './capture/images/asset-store.ts';
-import { captureArticle } from './capture/capture-article.ts';
 import { CaptureError } from './capture/capture-error.ts';
 import { ExtractPool } from './capture/extraction/extract-pool.ts';
 import { FetchScheduler } from './capture/fetching/fetch-scheduler.ts';
 import type { FetchLimits, fetchResource } from './capture/fetching/fetch-resource.ts';
 import type { ApiEventName, ApiEvents, Result } from './ipc/api.ts';
-import { CANCELLED, createHandlers } from './ipc/handlers.ts';
+import { createHandlers } from './ipc/handlers.ts';
+import { runCaptureJob } from './jobs/capture-job.ts';
+import { ImportJobs } from './jobs/import-jobs.ts';
+import { FeedService } from './feeds/feed-service.ts';
+import { exportLibrary } from './export/export-library.ts';
+import { EXPORT_MIME, exportFileName, type ExportedFile, type ExportFormat } from './shared/export-file.ts';
 import { argumentSchemas, isApiName } from './ipc/schemas.ts';
 import { AssetKeeper } from './jobs/asset-keeper.ts';
 import { CaptureQueue } from './jobs/capture-queue.ts';
 import { openLibrary } from './library/library.ts';
 import type { KeyValueStore } from './preferences/reader-preferences.ts';
-import type { CapturedArticle } from './shared/captured-article.ts';
 
 export interface CoreOptions {
   /** Where the database and the image cache live. */
@@ -36,6 +41,8 @@ export interface CoreOptions {
   allowFetch?: (url: URL) => boolean;
   /** Pages fetched at once. */
   concurrency?: number;
+  /** Refresh feeds on their schedule (default true; tests that drive refreshes turn it off). */
+  refreshFeeds?: boolean;
 }
 
 export type CoreListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
@@ -88,63 +95,70 @@ export function createCore(options: CoreOptions): Core {
   backupTimer.unref();
 
   let closing = false;
-  const queue = new CaptureQueue({
+  const extract = (html: string, pageUrl: string) => extractPool.extract(html, pageUrl);
+  const queue: CaptureQueue = new CaptureQueue({
     concurrency: options.concurrency ?? 4,
     pendingIds: (limit) => library.pendingIds(limit),
-    run: async (id, signal) => {
-      const pending = library.summary(id);
-      if (!pending) return;
-      library.markFetching(id);
-      emit('jobProgress', { id, status: 'fetching', error: null });
-      let saved = false;
-      try {
-        const outcome = await capture(pending.url, keeper.storeFor(id), signal);
-        // Quitting leaves the job 'fetching'; the next start puts it back in the queue.
-        if (outcome === 'closing') return;
-        if (outcome === 'offline') {
-          // The network went away mid-fetch: wait for it rather than fail the article.
-          library.requeue(id);
-          emit('jobProgress', { id, status: 'pending', error: null });
-          return;
-        }
-        // Deleted while it was being fetched: keep nothing of it.
-        if (!library.summary(id)) return;
-        if ('captured' in outcome) {
-          library.completeCapture(id, outcome.captured);
-          saved = true;
-        } else library.failCapture(id, outcome.error);
-        const error = 'error' in outcome ? outcome.error : null;
-        emit('jobProgress', { id, status: error === null ? 'done' : 'failed', error });
-        emit('articleChanged', { id, deleted: false });
-      } finally {
-        await keeper.release(id, saved);
+    run: (id, signal) =>
+      runCaptureJob(id, signal, {
+        library,
+        keeper,
+        fetcher,
+        extract,
+        ...(options.fetchLimits ? { limits: options.fetchLimits } : {}),
+        closing: () => closing,
+        online: () => queue.online,
+        onProgress: (jobId, status, error) => emit('jobProgress', { id: jobId, status, error }),
+        onChanged: (jobId) => emit('articleChanged', { id: jobId, deleted: false }),
+      }),
+  });
+
+  const feeds = new FeedService({
+    library,
+    fetcher,
+    onChanged: (feedId, added) => {
+      emit('feedsChanged', { id: feedId });
+      if (added > 0) {
+        emit('articleChanged', { id: '*', deleted: false });
+        queue.kick();
       }
     },
   });
+  if (options.refreshFeeds !== false) feeds.start();
 
-  /** One capture, its failure turned into a reason the reader can act on. */
-  async function capture(
-    url: string,
-    store: AssetStore,
-    signal: AbortSignal,
-  ): Promise<{ captured: CapturedArticle } | { error: string } | 'closing' | 'offline'> {
+  const imports = new ImportJobs({
+    library,
+    assets,
+    onProgress: (jobId, progress) => emit('importProgress', { jobId, ...progress }),
+    onImported: (report) => {
+      if (report.imported > 0 || report.duplicates > 0) emit('articleChanged', { id: '*', deleted: false });
+      if (report.format === 'backup') void freeUnusedAssets();
+      if (report.feeds > 0) {
+        emit('feedsChanged', { id: null });
+        void feeds.tick();
+      }
+      queue.kick();
+    },
+  });
+
+  const exportFile = async (format: ExportFormat, ids: string[] | null): Promise<ExportedFile> => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-export-'));
     try {
-      const extract = (html: string, pageUrl: string) => extractPool.extract(html, pageUrl);
-      return { captured: await captureArticle(url, { assets: store, limits: options.fetchLimits, signal, fetcher, extract }) };
-    } catch (error) {
-      if (closing) return 'closing';
-      if (!queue.online && error instanceof CaptureError && error.code === 'network') return 'offline';
-      if (signal.aborted) return { error: CANCELLED };
-      if (error instanceof CaptureError) return { error: error.message };
-      console.error(`capture of ${url} failed`, error);
-      return { error: 'Could not save this page (unexpected error).' };
+      const target = join(dir, exportFileName(format));
+      const { count } = await exportLibrary(format, { library, assets }, target, { ids });
+      return { name: basename(target), mime: EXPORT_MIME[format], bytes: new Uint8Array(await readFile(target)), count };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
-  }
+  };
 
   const handlers = createHandlers({
     library,
     queue,
     emit,
+    feeds,
+    imports,
+    exportFile,
     freeUnusedAssets,
     openExternal: options.openExternal,
     preferences: options.preferences ?? new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'lectern' }),
@@ -191,7 +205,8 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       closing = true;
       clearInterval(backupTimer);
-      await Promise.all([queue.stop(), backupRunning]);
+      imports.cancelAll();
+      await Promise.all([queue.stop(), feeds.stop(), backupRunning]);
       await extractPool.close();
       library.close();
     },

@@ -26,6 +26,7 @@ const runs: Array<{ title: string; command: string; args: string[]; skip?: strin
     args: ['scripts/bench-extract.ts', dir],
     ...(existsSync(dir) ? {} : { skip: `no corpus at ${dir}` }),
   })),
+  { title: 'import, 30000-row Pocket CSV through the CLI', command: node, args: ['scripts/bench-import.ts'] },
   // Through npm: it builds the renderer first.
   { title: 'renderer, 100000 articles', command: 'npm', args: ['run', '--silent', 'bench:renderer'] },
 ];

@@ -1,5 +1,8 @@
+import { isIP } from 'node:net';
 import { parseHTML } from 'linkedom';
+import { isPublicAddress } from './fetching/network-address.ts';
 import { assetUrl, type CapturedArticle } from '../shared/captured-article.ts';
+import type { ArticleContent } from '../shared/article-content.ts';
 import type { AssetStore } from './images/asset-store.ts';
 import { CaptureError } from './capture-error.ts';
 import { downloadImage, downloadImages } from './images/download-images.ts';
@@ -31,12 +34,61 @@ export async function captureArticle(url: string, options: CaptureOptions): Prom
   const extract = options.extract ?? (async (html: string, pageUrl: string) => extractArticle(html, pageUrl));
   const extracted = await extractFromResponse(response, extract, { assets: options.assets });
   throwIfAborted(options.signal);
+  return storeExtracted(extracted, { finalUrl, referrer: response.url, publicOnly: !response.fromLocalNetwork }, options);
+}
 
+/**
+ * Saves an article that came with its body (a feed item's content, an import that kept it):
+ * the body goes through the same extraction, sanitising and image caching as a fetched page,
+ * so nothing it carries is trusted more than a page would be.
+ */
+export async function captureContent(url: string, title: string, content: ArticleContent, options: CaptureOptions): Promise<CapturedArticle> {
+  const pageUrl = normalizeUrl(url);
+  const document = contentDocument(title, content);
+  const extract = options.extract ?? (async (html: string, at: string) => extractArticle(html, at));
+  // A short body (a feed summary) still comes through: the chooser falls back to the page's body.
+  const found = await extract(document, pageUrl);
+  const extracted: Extracted = {
+    ...found,
+    title: title || found.title,
+    byline: found.byline ?? content.byline,
+    siteName: content.siteName ?? found.siteName,
+    publishedTime: content.publishedAt ?? found.publishedTime,
+    lang: found.lang ?? content.lang,
+    excerpt: content.excerpt ?? found.excerpt,
+  };
+  throwIfAborted(options.signal);
+  // No response says where the body came from, so its images are held to the internet, unless
+  // the article's own address is this computer or the local network (a self-hosted blog).
+  return storeExtracted(extracted, { finalUrl: pageUrl, referrer: pageUrl, publicOnly: !isLocalAddressLiteral(pageUrl) }, options);
+}
+
+function isLocalAddressLiteral(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || (isIP(host) !== 0 && !isPublicAddress(host));
+}
+
+const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function contentDocument(title: string, content: ArticleContent): string {
+  const lang = content.lang && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(content.lang) ? ` lang="${content.lang}"` : '';
+  const byline = content.byline ? `<meta name="author" content="${escapeText(content.byline)}">` : '';
+  return `<!doctype html><html${lang}><head><meta charset="utf-8"><title>${escapeText(title)}</title>${byline}</head>` +
+    `<body><article><h1>${escapeText(title)}</h1>${content.html}</article></body></html>`;
+}
+
+/** Caches an extracted article's images and site icon, and points its HTML at them. */
+async function storeExtracted(
+  extracted: Extracted,
+  from: { finalUrl: string; referrer: string; publicOnly: boolean },
+  options: CaptureOptions,
+): Promise<CapturedArticle> {
+  const fetcher = options.fetcher ?? fetchResource;
   const imageOptions = {
     assets: options.assets,
-    referrer: response.url,
+    referrer: from.referrer,
     fetcher,
-    publicOnly: !response.fromLocalNetwork,
+    publicOnly: from.publicOnly,
     ...(options.imageLimits ? { limits: options.imageLimits } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
@@ -56,7 +108,7 @@ export async function captureArticle(url: string, options: CaptureOptions): Prom
   if (leadHash) assetHashes.add(leadHash);
   if (faviconHash) assetHashes.add(faviconHash);
   return {
-    url: finalUrl,
+    url: from.finalUrl,
     canonicalUrl: extracted.canonicalUrl,
     title: extracted.title,
     byline: extracted.byline,

@@ -39,6 +39,9 @@ async function fetchFeed(url: string, deps: FeedDeps, validators: { etag: string
     accept: FEED_ACCEPT,
     ifNoneMatch: validators.etag,
     ifModifiedSince: validators.lastModified,
+    // A failing feed is tried again on its own schedule (backing off): no quick retries here,
+    // so a refresh the reader asked for answers within one attempt.
+    retry: false,
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
 }

@@ -97,7 +97,8 @@ export async function importFile(library: Library, source: ImportSource, options
     feeds: tally.feeds,
     rejectedRows: tally.rejectedRows,
     cancelled,
-    queued: library.pendingCount(),
+    // Every new article waits to be fetched (or saved from the body it brought).
+    queued: tally.imported,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -8,12 +8,18 @@ import type { ListPage, ListQuery } from '../shared/listing.ts';
 import type { SearchResult } from '../shared/search.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
 import type { ReaderPreferences } from '../shared/reader-preferences.ts';
+import type { Feed, FeedRefreshResult, FeedSettings } from '../shared/feed.ts';
+import type { ImportReport, ImportFormatName } from '../shared/import-summary.ts';
+import type { ExportFormat, ExportedFile } from '../shared/export-file.ts';
 
 export type { ArticleStatus, ArticleSummary, Article } from '../shared/article.ts';
 export type { ListView, ListSort, ListQuery, ListPage } from '../shared/listing.ts';
 export type { SearchHit, SearchResult } from '../shared/search.ts';
 export type { ImportSummary } from '../shared/import-summary.ts';
 export type { ReaderPreferences } from '../shared/reader-preferences.ts';
+export type { Feed, FeedRefreshResult, FeedSettings } from '../shared/feed.ts';
+export type { ImportReport, ImportFormatName, RejectedRow } from '../shared/import-summary.ts';
+export type { ExportFormat, ExportedFile } from '../shared/export-file.ts';
 
 export type ErrorCode = 'invalid-argument' | 'not-found' | 'fetch-failed' | 'internal';
 export interface ApiError {
@@ -74,6 +80,29 @@ export interface TagsApi {
 export interface ImportApi {
   /** Imports a Pocket (HTML/CSV), Instapaper (CSV), wallabag/Omnivore (JSON) export or a URL list. */
   importLinks(fileText: string): Promise<Result<ImportSummary>>;
+  /**
+   * Imports a file of any supported format (a zip too), detected from its content unless
+   * `format` says. Answers when the rows are in; `importProgress` events tell how far it is,
+   * and cancelImport(jobId) stops it (rows already in stay). Fetching follows in the background.
+   */
+  importFile(jobId: string, name: string, bytes: Uint8Array, format: ImportFormatName | null): Promise<Result<ImportReport>>;
+  cancelImport(jobId: string): Promise<Result<{ cancelled: boolean }>>;
+}
+
+export interface ExportApi {
+  /** The whole library (or the given articles) in a format, as a file to save. */
+  exportLibrary(format: ExportFormat, ids: string[] | null): Promise<Result<ExportedFile>>;
+}
+
+export interface FeedsApi {
+  listFeeds(): Promise<Result<Feed[]>>;
+  /** Subscribes by a feed's address or a site's (discovered); fetches it once right away. */
+  addFeed(url: string, folder: string | null): Promise<Result<Feed>>;
+  updateFeed(id: string, settings: FeedSettings): Promise<Result<Feed>>;
+  /** Unsubscribes: its unread articles that nothing holds go; the others stay in the library. */
+  removeFeed(id: string): Promise<Result<{ removed: number; kept: number }>>;
+  /** Refreshes one feed now, or every feed when id is null. */
+  refreshFeeds(id: string | null): Promise<Result<FeedRefreshResult[]>>;
 }
 
 export interface SearchApi {
@@ -91,7 +120,7 @@ export interface ShellApi {
   openExternal(url: string): Promise<Result<{ opened: boolean }>>;
 }
 
-export type Api = ArticlesApi & TagsApi & ImportApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
+export type Api = ArticlesApi & TagsApi & ImportApi & ExportApi & FeedsApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
 export type ApiName = keyof Api;
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>;
 export type ApiReturn<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
@@ -103,6 +132,10 @@ export interface ApiEvents {
   jobProgress: { id: string; status: ArticleStatus; error: string | null };
   /** The network went away or came back; captures pause while offline. */
   networkChanged: { online: boolean };
+  /** Feeds were added, changed, refreshed or removed (unread counts too). */
+  feedsChanged: { id: string | null };
+  /** An import is this far: rows read so far and bytes of the file. */
+  importProgress: { jobId: string; rows: number; bytesRead: number; totalBytes: number | null };
   /** Reader preferences changed (in this window or another). */
   preferencesChanged: ReaderPreferences;
 }

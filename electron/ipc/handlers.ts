@@ -1,13 +1,15 @@
 // One handler per operation of the contract. Arguments arrive already validated.
 import { normalizeUrl } from '../capture/normalize-url.ts';
 import { importLinks } from '../import/import-links.ts';
+import { CANCELLED } from '../jobs/capture-job.ts';
+import { createCollectionHandlers, type CollectionDeps } from './collection-handlers.ts';
 import type { CaptureQueue } from '../jobs/capture-queue.ts';
 import type { Library } from '../library/library.ts';
 import { cleanTagName, tagKey } from '../library/tag-names.ts';
 import { loadReaderPreferences, saveReaderPreferences, type KeyValueStore } from '../preferences/reader-preferences.ts';
 import type { Api, ApiEventName, ApiEvents, ArticleSummary, Result } from './api.ts';
 
-export interface HandlerDeps {
+export interface HandlerDeps extends CollectionDeps {
   library: Library;
   queue: CaptureQueue;
   emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
@@ -16,7 +18,7 @@ export interface HandlerDeps {
   openExternal?: (url: string) => Promise<void>;
 }
 
-export const CANCELLED = 'Cancelled.';
+export { CANCELLED };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const notFound = { ok: false, error: { code: 'not-found', message: 'That article is no longer in your library.' } } as const;
@@ -32,6 +34,7 @@ export function createHandlers(deps: HandlerDeps): Api {
   };
 
   return {
+    ...createCollectionHandlers(deps),
     async saveUrl(url) {
       const { article, created } = library.addPending(normalizeUrl(url));
       if (created) {

@@ -12,9 +12,26 @@ const listQuery = z
     view: z.enum(['unread', 'starred', 'archive', 'all']),
     tag: z.string().min(1).max(200).optional(),
     site: z.string().min(1).max(300).optional(),
+    feed: z.string().uuid().optional(),
     sort: z.enum(['newest', 'oldest', 'longest', 'shortest', 'published', 'title']).optional(),
     cursor: z.string().max(1000).nullable().optional(),
     limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+const importFormat = z.enum(['pocket', 'instapaper', 'omnivore', 'wallabag', 'readwise', 'bookmarks', 'urls', 'json', 'opml']);
+const exportFormat = z.enum(['backup', 'json', 'bookmarks', 'csv', 'opml', 'markdown', 'html']);
+/** Import files are read whole in the renderer; the CLI streams larger ones from disk. */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+const importBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'Import files over 512 MB are not supported here; use the command line.');
+const folder = z.string().max(300).nullable();
+const feedSettings = z
+  .object({
+    title: z.string().max(300).nullable().optional(),
+    folder: folder.optional(),
+    fetchFull: z.boolean().optional(),
+    keepDays: z.number().int().min(1).max(36_500).nullable().optional(),
+    keepItems: z.number().int().min(1).max(1_000_000).nullable().optional(),
   })
   .strict();
 
@@ -34,6 +51,14 @@ export const argumentSchemas = {
   renameTag: z.tuple([tag, tag]),
   listTags: z.tuple([]),
   importLinks: z.tuple([z.string().max(50 * 1024 * 1024, 'Import files over 50 MB are not supported.')]),
+  importFile: z.tuple([z.string().min(1).max(100), z.string().max(1000), importBytes, importFormat.nullable()]),
+  cancelImport: z.tuple([z.string().min(1).max(100)]),
+  exportLibrary: z.tuple([exportFormat, z.array(id).max(100_000).nullable()]),
+  listFeeds: z.tuple([]),
+  addFeed: z.tuple([webUrl, folder]),
+  updateFeed: z.tuple([id, feedSettings]),
+  removeFeed: z.tuple([id]),
+  refreshFeeds: z.tuple([id.nullable()]),
   listSites: z.tuple([]),
   setNote: z.tuple([id, z.string().max(100_000)]),
   queueStatus: z.tuple([]),

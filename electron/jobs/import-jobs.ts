@@ -1,5 +1,10 @@
 // Imports started from the app: each has an id the renderer chose, so it can be cancelled and
 // its progress told apart. After the rows are in, the capture queue fetches in the background.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AssetStore } from '../capture/images/asset-store.ts';
+import { isBackup, restoreAsImport } from '../export/restore-as-import.ts';
 import { importFile } from '../import/import-links.ts';
 import type { ImportFormat, ImportSource } from '../import/imported-link.ts';
 import type { Library } from '../library/library.ts';
@@ -7,6 +12,8 @@ import type { ImportReport } from '../shared/import-summary.ts';
 
 export interface ImportJobsOptions {
   library: Library;
+  /** Where a backup's images are restored to. */
+  assets: AssetStore;
   onProgress(jobId: string, progress: { rows: number; bytesRead: number; totalBytes: number | null }): void;
   /** Rows went in: lists reload, the capture queue and feed refreshes start. */
   onImported(report: ImportReport): void;
@@ -25,15 +32,32 @@ export class ImportJobs {
     const abort = new AbortController();
     this.#running.set(jobId, abort);
     try {
-      const report = await importFile(this.#options.library, source, {
-        ...(format ? { format } : {}),
-        signal: abort.signal,
-        onProgress: (progress) => this.#options.onProgress(jobId, progress),
-      });
+      const report =
+        (await this.#restoreIfBackup(source, format, abort.signal)) ??
+        (await importFile(this.#options.library, source, {
+          ...(format ? { format } : {}),
+          signal: abort.signal,
+          onProgress: (progress) => this.#options.onProgress(jobId, progress),
+        }));
       this.#options.onImported(report);
       return report;
     } finally {
       this.#running.delete(jobId);
+    }
+  }
+
+  /** A zip that is a Lectern backup is restored (ids, states, pages and images), not imported. */
+  async #restoreIfBackup(source: ImportSource, format: ImportFormat | null, signal: AbortSignal): Promise<ImportReport | null> {
+    if (format) return null;
+    if ('path' in source) return (await isBackup(source.path)) ? restoreAsImport(this.#options.library, this.#options.assets, source.path, signal) : null;
+    if (source.bytes[0] !== 0x50 || source.bytes[1] !== 0x4b) return null;
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-restore-'));
+    try {
+      const path = join(dir, 'backup.zip');
+      await writeFile(path, source.bytes);
+      return (await isBackup(path)) ? await restoreAsImport(this.#options.library, this.#options.assets, path, signal) : null;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   }
 
