@@ -2,8 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../electron/ipc/api.ts';
 import { AddUrlForm } from './components/AddUrlForm.tsx';
 import { DisplaySettingsPanel } from './components/DisplaySettingsPanel.tsx';
+import { ExportDialog } from './components/ExportDialog.tsx';
 import { ImportDialog } from './components/ImportDialog.tsx';
-import { ImportIcon } from './components/Icons.tsx';
+import { ExportIcon, ImportIcon } from './components/Icons.tsx';
 import { ListScreen } from './components/ListScreen.tsx';
 import { Reader } from './components/Reader.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
@@ -13,6 +14,7 @@ import { useAddByPasteOrDrop } from './hooks/useAddByPasteOrDrop.ts';
 import { useArticle } from './hooks/useArticle.ts';
 import { useArticleActions } from './hooks/useArticleActions.ts';
 import { useArticleList } from './hooks/useArticleList.ts';
+import { useFeeds } from './hooks/useFeeds.ts';
 import { useHashRoute } from './hooks/useHashRoute.ts';
 import { useLibraryCounts } from './hooks/useLibraryCounts.ts';
 import { useLiveUpdates } from './hooks/useLiveUpdates.ts';
@@ -40,10 +42,12 @@ export function App() {
   const display = usePreferences();
   const queue = useQueueStatus();
   const counts = useLibraryCounts(!list.loading || list.items.length > 0);
+  const feeds = useFeeds();
   const toasts = useToasts();
   const recentSearches = useRecentSearches();
   const [helpOpen, setHelpOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const reader = useArticle(readerId);
   const [query, setQuery] = useState('');
   const [searchRevision, setSearchRevision] = useState(0);
@@ -167,6 +171,9 @@ export function App() {
     applySummary(saved);
   };
 
+  const { show: showToast } = toasts;
+  const notify = useCallback((message: string) => showToast({ message }), [showToast]);
+
   const queueText = [queue.fetching > 0 && `${queue.fetching} fetching`, queue.waiting > 0 && `${queue.waiting} waiting`].filter(Boolean).join(', ');
 
   return (
@@ -199,8 +206,11 @@ export function App() {
           }}
         />
         <DisplaySettingsPanel state={display} />
-        <button type="button" className="icon-button" onClick={() => setImportOpen(true)} aria-label="Import a library" title="Import from Pocket, Instapaper, wallabag or Omnivore">
+        <button type="button" className="icon-button" onClick={() => setImportOpen(true)} aria-label="Import a library" title="Import from Pocket, Instapaper, Omnivore, wallabag, Readwise, bookmarks or a backup">
           <ImportIcon />
+        </button>
+        <button type="button" className="icon-button" onClick={() => setExportOpen(true)} aria-label="Export the library" title="Export: a full backup, JSON, bookmarks, Pocket CSV, feeds or Markdown">
+          <ExportIcon />
         </button>
         <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
           <span aria-hidden="true">?</span>
@@ -208,6 +218,7 @@ export function App() {
       </header>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} />
+      <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
       <p className="offline-banner" role="status">
         {!queue.online && 'You are offline. Saved articles read as usual; new links will be fetched when the connection is back.'}
       </p>
@@ -235,6 +246,8 @@ export function App() {
             shown={shown}
             snippets={snippets}
             counts={counts}
+            feeds={feeds}
+            notify={notify}
             selection={selection}
             selectedIndex={selectedIndex}
             focusRequest={focusRequest}

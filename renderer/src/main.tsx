@@ -8,6 +8,7 @@ import './styles/controls.css';
 import './styles/reader.css';
 import './styles/library.css';
 import './styles/annotations.css';
+import './styles/collections.css';
 
 // Before the first render: the last theme, so a dark start never flashes light.
 applyCachedTheme();

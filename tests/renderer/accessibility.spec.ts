@@ -90,7 +90,22 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
     await page.getByRole('button', { name: 'Import a library' }).click();
     const importDialog = page.getByRole('dialog', { name: 'Import a library' });
     await importDialog.getByLabel('Choose a file…').setInputFiles({ name: 'links.txt', mimeType: 'text/plain', buffer: Buffer.from(`${server.url('/gone')}\nnot a link\n`) });
-    await expect(importDialog.getByRole('list', { name: 'Skipped rows' })).toBeVisible();
+    await expect(importDialog.getByRole('region', { name: 'Rejected rows' })).toBeVisible();
     await expectNoSeriousViolations(page, 'import dialog');
+    await importDialog.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('button', { name: 'Export the library' }).click();
+    await expect(page.getByRole('dialog', { name: 'Export the library' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'export dialog');
+    await page.keyboard.press('Escape');
+
+    // The sidebar's feeds and the Add feed dialog, with the error a page without a feed gives.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Add feed' }).click();
+    const addFeed = page.getByRole('dialog', { name: 'Add a feed' });
+    await addFeed.getByRole('textbox', { name: 'Address of a feed or a site' }).fill(server.url('/gone'));
+    await addFeed.getByRole('button', { name: 'Subscribe' }).click();
+    await expect(addFeed.getByRole('alert')).toBeVisible();
+    await expectNoSeriousViolations(page, 'add feed dialog');
   });
 }

@@ -69,6 +69,9 @@ export async function connectPageToCore(page: Page, core: Core, options: Connect
       body: Buffer.from(await response.arrayBuffer()),
     });
   });
+  // Electron's IPC carries Uint8Array by structured clone (importFile's bytes, an export's file).
+  // Playwright's binding does too, both ways (checked with 1.65: a Uint8Array arrives as one, not
+  // as an index-keyed object), so arguments and results pass through untouched, as in the app.
   await page.exposeBinding('__lecternInvoke', (_source, name: string, args: unknown[]) => core.invoke(name, args));
   await page.addInitScript(installBridge);
   return core.on((event: ApiEventName, payload: unknown) => {

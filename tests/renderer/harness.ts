@@ -40,6 +40,8 @@ export const test = base.extend<{ app: LecternApp }>({
       rendererDir: RENDERER_DIR,
       openExternal: async (url) => void openedExternally.push(url),
       allowFetch: loopbackOnly,
+      // Feeds refresh when a test says so (Refresh now / Refresh all), never on a timer mid-test.
+      refreshFeeds: false,
     });
     const outsideRequests: string[] = [];
     const pageErrors: string[] = [];

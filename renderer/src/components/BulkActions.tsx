@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { ArticleSummary, TagCount } from '../../../electron/ipc/api.ts';
-import { ArchiveIcon, StarIcon, TrashIcon } from './Icons.tsx';
+import { ArchiveIcon, DownloadIcon, StarIcon, TrashIcon } from './Icons.tsx';
 import { TagEditor } from './TagEditor.tsx';
 
 export interface BulkHandlers {
@@ -8,6 +8,8 @@ export interface BulkHandlers {
   onStar: (articles: ArticleSummary[]) => void;
   onTag: (articles: ArticleSummary[], tags: string[]) => void;
   onDelete: (articles: ArticleSummary[]) => void;
+  /** Saves the articles as Markdown or HTML files (a zip made by the core). */
+  onExport: (articles: ArticleSummary[], format: 'markdown' | 'html') => void;
   onClear: () => void;
 }
 
@@ -18,7 +20,7 @@ interface Props extends BulkHandlers {
 }
 
 /** Shown while rows are selected: acts on all of them at once. */
-export function BulkActions({ selected, tagSuggestions, tagInputRef, onArchive, onStar, onTag, onDelete, onClear }: Props) {
+export function BulkActions({ selected, tagSuggestions, tagInputRef, onArchive, onStar, onTag, onDelete, onExport, onClear }: Props) {
   const allArchived = selected.every((a) => a.archived);
   const allStarred = selected.every((a) => a.starred);
   return (
@@ -41,6 +43,24 @@ export function BulkActions({ selected, tagSuggestions, tagInputRef, onArchive, 
         onAdd={(tags) => onTag(selected, tags)}
         onRemove={() => undefined}
       />
+      <button type="button" className="button button-small bulk-export-button" popoverTarget="bulk-export-menu">
+        <DownloadIcon />
+        Export
+      </button>
+      <div id="bulk-export-menu" className="export-menu bulk-export-menu" popover="auto" role="group" aria-label="Export the selected articles as">
+        {(['markdown', 'html'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button button-quiet"
+            popoverTarget="bulk-export-menu"
+            popoverTargetAction="hide"
+            onClick={() => onExport(selected, format)}
+          >
+            {format === 'markdown' ? 'Markdown (.zip)' : 'HTML (.zip)'}
+          </button>
+        ))}
+      </div>
       <button type="button" className="button button-small is-danger" onClick={() => onDelete(selected)} aria-keyshortcuts="#">
         <TrashIcon />
         Delete

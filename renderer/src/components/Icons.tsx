@@ -102,3 +102,23 @@ export function ImportIcon() {
     </svg>
   );
 }
+
+/** A tray with an arrow going out: saving the library elsewhere. */
+export function ExportIcon() {
+  return (
+    <svg {...base}>
+      <path d="M12 14V3M7.5 7.5L12 3l4.5 4.5" />
+      <path d="M4 14v4.5A1.5 1.5 0 0 0 5.5 20h13a1.5 1.5 0 0 0 1.5-1.5V14" />
+    </svg>
+  );
+}
+
+/** A warning triangle: something needs attention (a feed that fails to refresh). */
+export function WarningIcon() {
+  return (
+    <svg {...base} width={14} height={14}>
+      <path d="M12 4L2.8 19.5h18.4z" />
+      <path d="M12 10v4.5M12 17.2v.1" />
+    </svg>
+  );
+}

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { ArticleSummary, ListSort } from '../../../electron/ipc/api.ts';
 import type { ArticleListState } from '../hooks/useArticleList.ts';
+import type { FeedsState } from '../hooks/useFeeds.ts';
 import type { LibraryCounts } from '../hooks/useLibraryCounts.ts';
 import type { SearchState } from '../hooks/useSearch.ts';
 import type { SelectionState } from '../hooks/useSelection.ts';
@@ -9,6 +10,8 @@ import { ArticleList } from './ArticleList.tsx';
 import type { RowActions } from './ArticleRow.tsx';
 import { BulkActions, type BulkHandlers } from './BulkActions.tsx';
 import { EmptyState } from './EmptyState.tsx';
+import { feedProblem } from './FeedsNav.tsx';
+import { FeedTools } from './FeedTools.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { TagRename } from './TagRename.tsx';
 
@@ -20,6 +23,9 @@ interface Props {
   shown: ArticleSummary[];
   snippets: Map<string, string> | undefined;
   counts: LibraryCounts;
+  feeds: FeedsState;
+  /** A short notice (a toast). */
+  notify: (message: string) => void;
   selection: SelectionState;
   selectedIndex: number;
   focusRequest: number;
@@ -29,17 +35,22 @@ interface Props {
   bulkTagRef: Ref<HTMLInputElement>;
 }
 
-function listTitle(route: ListRoute): string {
+function listTitle(route: ListRoute, feeds: FeedsState): string {
+  if (route.feed) return feeds.byId(route.feed)?.title ?? (feeds.loaded ? 'Feed not found' : 'Feed');
   const view = VIEWS.find((v) => v.view === route.view)?.label ?? 'Articles';
   if (route.tag) return `${view} tagged “${route.tag}”`;
   if (route.site) return `${view} from ${route.site}`;
   return view;
 }
 
+const folderNames = (feeds: FeedsState): string[] => [...new Set(feeds.feeds.flatMap((f) => (f.folder ? [f.folder] : [])))].sort();
+
 /** The reading list (or search results), with its sidebar, sort menu and bulk actions. */
-export function ListScreen({ route, query, search, list, shown, snippets, counts, selection, selectedIndex, focusRequest, online, rowActions, bulk, bulkTagRef }: Props) {
+export function ListScreen({ route, query, search, list, shown, snippets, counts, feeds, notify, selection, selectedIndex, focusRequest, online, rowActions, bulk, bulkTagRef }: Props) {
   const searching = query.trim() !== '';
-  const title = searching ? 'Search results' : listTitle(route);
+  const title = searching ? 'Search results' : listTitle(route, feeds);
+  const feed = feeds.byId(route.feed);
+  const problem = feed ? feedProblem(feed) : null;
   const count = searching ? (search.result?.total ?? 0) : list.total;
   // A very broad search may stop counting at a cap: say "1,000+ articles", not a false exact.
   const atLeast = searching && search.result?.totalCapped === true ? '+' : '';
@@ -49,7 +60,7 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
 
   return (
     <section className="list-screen" aria-labelledby="list-title">
-      <Sidebar route={route} counts={counts} searching={searching} />
+      <Sidebar route={route} counts={counts} feeds={feeds} searching={searching} />
       <div className="list-column">
         <div className="list-heading">
           <h1 id="list-title">{searching ? `Results for “${query.trim()}”` : title}</h1>
@@ -65,6 +76,7 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
         {!searching && (
           <div className="list-tools">
             {route.tag && <TagRename route={route} tag={route.tag} />}
+            {feed && <FeedTools key={feed.id} route={route} feed={feed} folders={folderNames(feeds)} notify={notify} />}
             <label className="sort-menu">
               Sort
               <select value={route.sort ?? 'newest'} onChange={(e) => navigate({ ...route, sort: e.target.value as ListSort })}>
@@ -77,6 +89,7 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
             </label>
           </div>
         )}
+        {problem && !searching && <p className="banner is-error">{problem}</p>}
         {selection.selected.length > 0 && (
           <BulkActions selected={selection.selected} tagSuggestions={counts.tags} tagInputRef={bulkTagRef} {...bulk} />
         )}
@@ -108,7 +121,7 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
             </div>
           )
         ) : (
-          !list.loading && <EmptyState view={route.view} tag={route.tag ?? route.site} />
+          !list.loading && <EmptyState view={route.view} tag={route.tag ?? route.site} feed={route.feed ? (feed?.title ?? (feeds.loaded ? null : '')) : undefined} />
         )}
       </div>
     </section>

@@ -1,16 +1,18 @@
 import { useState } from 'react';
+import type { FeedsState } from '../hooks/useFeeds.ts';
 import type { LibraryCounts } from '../hooks/useLibraryCounts.ts';
 import { routeHref, tagKey, VIEWS, type ListRoute } from '../lib/route.ts';
+import { FeedsNav } from './FeedsNav.tsx';
 
 const SITES_SHOWN = 12;
 
 const Count = ({ n }: { n: number | undefined }) => (n === undefined ? null : <span className="nav-count">{n.toLocaleString('en-US')}</span>);
 
-/** Views, tags and sites, each with how many articles it holds. */
-export function Sidebar({ route, counts, searching }: { route: ListRoute; counts: LibraryCounts; searching: boolean }) {
+/** Views, feeds, tags and sites, each with how many articles it holds. */
+export function Sidebar({ route, counts, feeds, searching }: { route: ListRoute; counts: LibraryCounts; feeds: FeedsState; searching: boolean }) {
   const [allSites, setAllSites] = useState(false);
   const sites = allSites ? counts.sites : counts.sites.slice(0, SITES_SHOWN);
-  const filtered = route.tag !== undefined || route.site !== undefined;
+  const filtered = route.tag !== undefined || route.site !== undefined || route.feed !== undefined;
   const current = (match: boolean) => (match && !searching ? 'page' : undefined);
 
   return (
@@ -27,6 +29,7 @@ export function Sidebar({ route, counts, searching }: { route: ListRoute; counts
           ))}
         </ul>
       </nav>
+      <FeedsNav route={route} feeds={feeds} searching={searching} />
       {counts.tags.length > 0 && (
         <nav aria-labelledby="sidebar-tags">
           <h2 id="sidebar-tags" className="nav-heading">

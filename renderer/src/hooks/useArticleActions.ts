@@ -3,6 +3,7 @@ import type { Article, ArticleSummary } from '../../../electron/ipc/api.ts';
 import type { BulkHandlers } from '../components/BulkActions.tsx';
 import { call, errorMessage } from '../lib/bridge.ts';
 import { copyText } from '../lib/clipboard.ts';
+import { saveExport } from '../lib/saveExport.ts';
 import type { ToastsState } from './useToasts.ts';
 
 interface Deps {
@@ -63,8 +64,18 @@ export function useArticleActions({ afterChange, setActionError, toasts, remove,
         remove(articles);
         clearSelection();
       },
+      onExport: (articles, format) => {
+        setActionError(null);
+        saveExport(
+          format,
+          articles.map((a) => a.id),
+        ).then(
+          (file) => show({ message: `Exported ${plural(file.count, 'article')} to ${file.name}` }),
+          (err: unknown) => setActionError(`Could not export: ${errorMessage(err)}`),
+        );
+      },
     }),
-    [setMany, runAction, show, remove, clearSelection],
+    [setMany, runAction, show, remove, clearSelection, setActionError],
   );
 
   const rowActions = useMemo(

@@ -32,6 +32,7 @@ export interface ListFilter {
   view: ListView;
   tag?: string | undefined;
   site?: string | undefined;
+  feed?: string | undefined;
   sort?: ListSort | undefined;
 }
 
@@ -66,7 +67,9 @@ const SORTS_BEFORE: Record<ListSort, (a: ArticleSummary, b: ArticleSummary) => b
 
 function place(data: ListData, filter: ListFilter, article: ArticleSummary | null, id: string): ListData {
   const index = data.items.findIndex((item) => item.id === id);
-  const member = article !== null && belongsTo(filter, article);
+  // A summary does not say which feed it came from: a feed's list keeps the rows it has and
+  // takes in new ones only by reloading (a refresh reports them as many changes at once).
+  const member = article !== null && belongsTo(filter, article) && (filter.feed === undefined || index >= 0);
   if (index >= 0 && member) {
     const items = data.items.slice();
     items[index] = article;
@@ -84,14 +87,17 @@ function place(data: ListData, filter: ListFilter, article: ArticleSummary | nul
 }
 
 /** One view of the reading list, paged with the core's keyset cursor. */
-export function useArticleList({ view, tag, site, sort }: ListFilter): ArticleListState {
+export function useArticleList({ view, tag, site, feed, sort }: ListFilter): ArticleListState {
   const [data, setData] = useState<ListData>({ items: [], total: 0, cursor: null });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   // Answers that arrive after the view changed belong to another list and are dropped.
   const generation = useRef(0);
   const [revision, setRevision] = useState(0);
-  const query: ListQuery = useMemo(() => ({ view, ...(tag ? { tag } : {}), ...(site ? { site } : {}), sort: sort ?? 'newest' }), [view, tag, site, sort]);
+  const query: ListQuery = useMemo(
+    () => ({ view, ...(tag ? { tag } : {}), ...(site ? { site } : {}), ...(feed ? { feed } : {}), sort: sort ?? 'newest' }),
+    [view, tag, site, feed, sort],
+  );
   const filter: ListFilter = query;
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import type { Article } from '../../../electron/ipc/api.ts';
+import { downloadFile } from './download.ts';
 import { htmlToMarkdown } from './htmlToMarkdown.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 
@@ -45,17 +46,8 @@ ${body}
 `;
 }
 
-/** Saves through the browser's download path: a Blob URL on an `<a download>`, clicked once. */
+/** Saves through the browser's download path. */
 export function downloadArticle(article: Article, format: ExportFormat): void {
   const type = format === 'markdown' ? 'text/markdown;charset=utf-8' : 'text/html;charset=utf-8';
-  const url = URL.createObjectURL(new Blob([exportText(article, format)], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = exportFileName(article, format);
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handed to the download manager.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  downloadFile(exportFileName(article, format), new Blob([exportText(article, format)], { type }));
 }

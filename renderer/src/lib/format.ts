@@ -39,3 +39,17 @@ export function normaliseInputUrl(input: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return trimmed;
   return /^[^\s/]+\.[^\s/]+/.test(trimmed) ? `https://${trimmed}` : trimmed;
 }
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const dayTimeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+/** When something will happen: "at 14:05" today, "on 3 Dec, 09:00" another day. */
+export function formatWhen(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return 'later';
+  if (date.getTime() <= now.getTime()) return 'soon';
+  return date.toDateString() === now.toDateString() ? `at ${timeFormat.format(date)}` : `on ${dayTimeFormat.format(date)}`;
+}
+
+/** A count with its noun, e.g. "1 article", "2,300 articles". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -2,13 +2,15 @@ import type { ListSort, ListView } from '../../../electron/ipc/api.ts';
 
 // Hash routes, so a reload (or a restart) comes back to the same screen without any
 // server-side routing: #/unread, #/starred?tag=news, #/all?site=example.com&sort=title,
-// #/read/<id>.
+// #/read/<id>; a feed's articles at #/feed/<id> (unread) or #/feed/<id>?show=all.
 
 export interface ListRoute {
   kind: 'list';
   view: ListView;
   tag?: string;
   site?: string;
+  /** A feed's id: its articles only (view is then 'unread' or 'all'). */
+  feed?: string;
   sort?: ListSort;
 }
 export type Route = ListRoute | { kind: 'reader'; id: string };
@@ -37,21 +39,31 @@ export function parseHash(hash: string): Route {
   const [head = '', ...rest] = path.split('/');
   if (head === 'read' && rest.length > 0) return { kind: 'reader', id: decodeURIComponent(rest.join('/')) };
   const params = new URLSearchParams(query);
+  const sort = params.get('sort');
+  const sorted = isSort(sort) && sort !== 'newest' ? { sort } : {};
+  if (head === 'feed' && rest.length > 0) {
+    return { kind: 'list', view: params.get('show') === 'all' ? 'all' : 'unread', feed: decodeURIComponent(rest.join('/')), ...sorted };
+  }
   const tag = params.get('tag')?.trim();
   const site = params.get('site')?.trim();
-  const sort = params.get('sort');
   return {
     kind: 'list',
     view: isView(head) ? head : 'unread',
     ...(tag ? { tag } : {}),
     ...(site ? { site } : {}),
-    ...(isSort(sort) && sort !== 'newest' ? { sort } : {}),
+    ...sorted,
   };
 }
 
 export function routeHref(route: Route): string {
   if (route.kind === 'reader') return `#/read/${encodeURIComponent(route.id)}`;
   const params = new URLSearchParams();
+  if (route.feed) {
+    if (route.view === 'all') params.set('show', 'all');
+    if (route.sort && route.sort !== 'newest') params.set('sort', route.sort);
+    const query = params.toString();
+    return `#/feed/${encodeURIComponent(route.feed)}${query ? `?${query}` : ''}`;
+  }
   if (route.tag) params.set('tag', route.tag);
   if (route.site) params.set('site', route.site);
   if (route.sort && route.sort !== 'newest') params.set('sort', route.sort);

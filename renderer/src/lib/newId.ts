@@ -1,0 +1,13 @@
+/**
+ * A random id (a v4 UUID) for a job the page starts. crypto.randomUUID exists only in secure
+ * contexts: the app's lectern:// origin is one, the tests' http stand-in is not, so there the
+ * same UUID is made from getRandomValues (available everywhere).
+ */
+export function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
