@@ -32,14 +32,7 @@ export function* portableHighlights(highlights: Iterable<Highlight>): Generator<
 
 /** The picked articles (every live one when none are picked), oldest first. */
 function* articlesOf(library: Library, ids: ReadonlySet<string> | null): Generator<PortableArticle> {
-  let left = ids?.size ?? Infinity;
-  if (left === 0) return;
-  // The library reads full records only as a whole; a selection is filtered from that stream.
-  for (const article of library.exportArticles()) {
-    if (ids && !ids.has(article.id)) continue;
-    yield article;
-    if (--left === 0) return;
-  }
+  yield* library.exportArticles(ids ? [...ids] : null);
 }
 
 /** `items` as the lines of a JSON array; `onItem` sees each as it goes. */

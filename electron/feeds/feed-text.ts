@@ -1,7 +1,7 @@
 // A feed's bytes as text a parser can take: the right charset (even when the feed names the wrong
 // one), and none of the junk servers wrap around the XML (a BOM, blank lines a PHP include left
 // before the declaration, a "generated in 0.01s" comment or a warning after the root element).
-import { charsetFromContent, resolveEncodingLabel } from '../capture/fetching/decode-html.ts';
+import { charsetFromContent, isValidUtf8, resolveEncodingLabel } from '../capture/fetching/decode-html.ts';
 
 export interface FeedText {
   text: string;
@@ -33,15 +33,6 @@ function declaredEncoding(bytes: Uint8Array): string | null {
   const encoding = resolveEncodingLabel(match?.[1]);
   // The declaration was read as ASCII, so the bytes are not UTF-16 whatever it says.
   return encoding === 'utf-16le' || encoding === 'utf-16be' ? 'utf-8' : encoding;
-}
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -436,9 +436,9 @@ export class Library {
     return inTransaction(this.#db, () => bulkInsertArticles(this.#stmts, items));
   }
 
-  /** Every live article with all its fields, a page at a time (exports, backups). */
-  exportArticles(): Generator<PortableArticle> {
-    return readPortableArticles(this.#stmts);
+  /** Every live article (or those given) with all its fields, a page at a time (exports, backups). */
+  exportArticles(ids?: readonly string[] | null): Generator<PortableArticle> {
+    return readPortableArticles(this.#stmts, ids);
   }
 
   /** Restores an exported article as it was; 'duplicate' when its id or address is here (a merge). */

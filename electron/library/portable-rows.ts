@@ -22,6 +22,7 @@ const SELECT_ARTICLES = `SELECT a.rid, a.id, a.url, a.final_url, a.canonical_url
        WHERE at.article_id = a.id ORDER BY t.key)) AS tags_json,
     (SELECT f.url FROM feeds f WHERE f.id = a.feed_id) AS feed_url
   FROM articles a WHERE a.deleted_at IS NULL AND a.rid > :after ORDER BY a.rid LIMIT :limit`;
+const SELECT_ONE = SELECT_ARTICLES.replace('a.rid > :after ORDER BY a.rid LIMIT :limit', 'a.id = :id');
 
 // Tag links go in first (foreign keys deferred to COMMIT), so tags_text is right when the row
 // is inserted and the insert trigger indexes it once (as bulk-insert.ts does).
@@ -82,7 +83,13 @@ function toPortable(row: Row): PortableArticle {
 }
 
 /** Every live article, oldest first, a page at a time so memory stays bounded. */
-export function* readPortableArticles(stmts: StatementCache): Generator<PortableArticle> {
+export function* readPortableArticles(stmts: StatementCache, ids?: readonly string[] | null): Generator<PortableArticle> {
+  if (ids) {
+    // A selection: each one by its id, oldest first as the whole library would be.
+    const rows = [...new Set(ids)].map((id) => stmts.get(SELECT_ONE).get({ id }) as Row | undefined).filter((row): row is Row => !!row);
+    for (const row of rows.sort((x, y) => Number(x.rid) - Number(y.rid))) yield toPortable(row);
+    return;
+  }
   let after = 0;
   for (;;) {
     const rows = stmts.get(SELECT_ARTICLES).all({ after, limit: PAGE_SIZE }) as Row[];
