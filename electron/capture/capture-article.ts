@@ -23,13 +23,22 @@ export interface CaptureOptions {
   extract?: (html: string, url: string) => Promise<Extracted>;
   /** Replaces fetchResource, e.g. with a scheduler that adds retries and per-host limits. */
   fetcher?: typeof fetchResource;
+  /**
+   * Hold the page and its images to the internet (an item of a feed that came from there):
+   * what the reader did not ask for by name may not lead into the local network.
+   */
+  publicOnly?: boolean;
 }
 
 /** Fetches a page, extracts its article, stores its images and site icon; throws CaptureError with a reason. */
 export async function captureArticle(url: string, options: CaptureOptions): Promise<CapturedArticle> {
   const requested = normalizeUrl(url);
   const fetcher = options.fetcher ?? fetchResource;
-  const response = await fetcher(requested, { ...(options.limits ? { limits: options.limits } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+  const response = await fetcher(requested, {
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.publicOnly ? { publicOnly: true } : {}),
+  });
   const finalUrl = normalizeUrl(response.url);
   const extract = options.extract ?? (async (html: string, pageUrl: string) => extractArticle(html, pageUrl));
   const extracted = await extractFromResponse(response, extract, { assets: options.assets });
@@ -59,8 +68,10 @@ export async function captureContent(url: string, title: string, content: Articl
   };
   throwIfAborted(options.signal);
   // No response says where the body came from, so its images are held to the internet, unless
-  // the article's own address is this computer or the local network (a self-hosted blog).
-  return storeExtracted(extracted, { finalUrl: pageUrl, referrer: pageUrl, publicOnly: !isLocalAddressLiteral(pageUrl) }, options);
+  // the caller knows it came from the local network, or (an import) the article's own address
+  // is this computer or the local network (a self-hosted blog).
+  const publicOnly = options.publicOnly ?? !isLocalAddressLiteral(pageUrl);
+  return storeExtracted(extracted, { finalUrl: pageUrl, referrer: pageUrl, publicOnly }, options);
 }
 
 function isLocalAddressLiteral(url: string): boolean {

@@ -20,7 +20,7 @@ export function discoverFeedLinks(html: string, pageUrl: string): string[] {
   }
   // <base href> may itself be relative (to the page); a broken one is ignored, as browsers do.
   const base = webUrl(baseHref, pageUrl) ?? pageUrl;
-  const found: string[] = [];
+  const found = new Set<string>();
   for (const link of links) {
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
     const type = mimeOf(link.getAttribute('type'));
@@ -28,9 +28,9 @@ export function discoverFeedLinks(html: string, pageUrl: string): string[] {
     const url = webUrl(link.getAttribute('href'), base);
     // WordPress advertises its REST API as an application/json alternate: not a JSON Feed.
     if (!url || (type === 'application/json' && new URL(url).pathname.includes('/wp-json/'))) continue;
-    if (!found.includes(url)) found.push(url);
+    found.add(url);
   }
-  return found;
+  return [...found];
 }
 
 /** Where feeds usually are, most common first (WordPress, Ghost, Jekyll/Hugo, Blogger, JSON Feed). */

@@ -26,15 +26,22 @@ export const REFRESH_INTERVAL_MS = 60 * 60 * 1000;
 export const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
 /** New items taken from one fetch: a first fetch of a feed with years of history takes the newest. */
 export const MAX_NEW_ITEMS = 200;
-/** Common paths tried when a site's page names no feed. */
+/** Common paths tried when a site's page names no feed, and feeds tried of those it names. */
 const MAX_GUESSES = 6;
+const MAX_ADVERTISED = 5;
 
 export const backoffMs = (failures: number): number => Math.min(REFRESH_INTERVAL_MS * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
 
 const later = (now: Date, ms: number): string => new Date(now.getTime() + ms).toISOString();
 
-async function fetchFeed(url: string, deps: FeedDeps, validators: { etag: string | null; lastModified: string | null } = { etag: null, lastModified: null }): Promise<FetchedResource> {
+async function fetchFeed(
+  url: string,
+  deps: FeedDeps,
+  validators: { etag: string | null; lastModified: string | null } = { etag: null, lastModified: null },
+  publicOnly = false,
+): Promise<FetchedResource> {
   return deps.fetcher(url, {
+    publicOnly,
     limits: FEED_LIMITS,
     accept: FEED_ACCEPT,
     ifNoneMatch: validators.etag,
@@ -59,10 +66,11 @@ export async function discoverFeed(address: string, deps: FeedDeps): Promise<{ u
   const response = await fetchFeed(url, deps);
   if (looksLikeFeed(response.body, response.mimeType)) return { url: response.url, response, feed: parsed(response) };
   const html = new TextDecoder(response.charset ?? 'utf-8', { fatal: false }).decode(response.body);
-  const advertised = discoverFeedLinks(html, response.url);
+  const advertised = discoverFeedLinks(html, response.url).slice(0, MAX_ADVERTISED);
   for (const candidate of [...advertised, ...commonFeedUrls(response.url).slice(0, MAX_GUESSES)]) {
     try {
-      const found = await fetchFeed(candidate, deps);
+      // What a page on the internet names is held to the internet too.
+      const found = await fetchFeed(candidate, deps, undefined, !response.fromLocalNetwork);
       if (looksLikeFeed(found.body, found.mimeType)) return { url: found.url, response: found, feed: parsed(found) };
     } catch (error: unknown) {
       if (deps.signal?.aborted) throw error;
@@ -128,6 +136,8 @@ function takeItems(feedId: string, response: FetchedResource, feed: ParsedFeed, 
   const settings = library.feeds.get(feedId);
   let added = 0;
   let known = 0;
+  // Unsubscribed while this fetch was under way: its items have nowhere to go.
+  if (!settings) return { feedId, outcome: 'failed', added: 0, known: 0, removed: 0, error: 'This feed is no longer subscribed.' };
   library.batch(() => {
     // Oldest first, so the library's insertion order follows the feed's.
     const fresh: Array<{ item: ParsedFeedItem; url: string; key: string }> = [];
@@ -140,6 +150,10 @@ function takeItems(feedId: string, response: FetchedResource, feed: ParsedFeed, 
       }
       fresh.push({ item, url, key });
     }
+    // Newest first, whatever order the feed lists them in; beyond the newest MAX_NEW_ITEMS, items
+    // are remembered as seen, so an old archive does not trickle in on later refreshes.
+    fresh.sort((a, b) => (b.item.publishedAt ?? '').localeCompare(a.item.publishedAt ?? ''));
+    for (const { url, key } of fresh.slice(MAX_NEW_ITEMS)) library.feeds.remember(feedId, key, url, null, now.toISOString());
     for (const { item, url, key } of fresh.slice(0, MAX_NEW_ITEMS).reverse()) {
       const published = item.publishedAt && item.publishedAt <= now.toISOString() ? item.publishedAt : null;
       const { article, created } = library.addPending(url, published, { title: item.title, feedId });
@@ -159,7 +173,11 @@ function takeItems(feedId: string, response: FetchedResource, feed: ParsedFeed, 
       }
     }
     const validators = { etag: response.headers.etag ?? null, lastModified: response.headers['last-modified'] ?? null };
-    library.feeds.recordSuccess(feedId, { ...validators, title: feed.title, siteUrl: feed.siteUrl, nextCheckAt: later(now, REFRESH_INTERVAL_MS) }, now.toISOString());
+    library.feeds.recordSuccess(
+      feedId,
+      { ...validators, title: feed.title, siteUrl: feed.siteUrl, local: response.fromLocalNetwork, nextCheckAt: later(now, REFRESH_INTERVAL_MS) },
+      now.toISOString(),
+    );
   });
   const removed = applyRetention(feedId, deps, now);
   return { feedId, outcome: 'updated', added, known, removed, error: null };

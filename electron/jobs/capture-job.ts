@@ -61,7 +61,10 @@ export async function runCaptureJob(id: string, signal: AbortSignal, deps: Captu
 /** One capture, its failure turned into a reason the reader can act on. */
 async function capture(id: string, url: string, title: string, store: AssetStore, signal: AbortSignal, deps: CaptureJobDeps): Promise<Outcome> {
   try {
-    const options = { assets: store, limits: deps.limits, signal, fetcher: deps.fetcher, extract: deps.extract };
+    // An item of a feed on the internet is held to the internet; one from a local feed may not be.
+    const feedIsLocal = deps.library.feeds.articleFeedIsLocal(id);
+    const publicOnly = feedIsLocal === null ? undefined : !feedIsLocal;
+    const options = { assets: store, limits: deps.limits, signal, fetcher: deps.fetcher, extract: deps.extract, ...(publicOnly === undefined ? {} : { publicOnly }) };
     const content = deps.library.pendingContent(id);
     const captured = content ? await captureContent(url, title, content, options) : await captureArticle(url, options);
     return { captured };

@@ -126,7 +126,7 @@ export class FeedStore {
 
   recordSuccess(
     id: string,
-    result: { etag?: string | null; lastModified?: string | null; title?: string | null; siteUrl?: string | null; nextCheckAt: string },
+    result: { etag?: string | null; lastModified?: string | null; title?: string | null; siteUrl?: string | null; local?: boolean; nextCheckAt: string },
     now = nowIso(),
   ): void {
     this.#stmts
@@ -134,7 +134,8 @@ export class FeedStore {
               next_check_at = :next, updated_at = :now,
               etag = CASE WHEN :touchValidators THEN :etag ELSE etag END,
               last_modified = CASE WHEN :touchValidators THEN :lastModified ELSE last_modified END,
-              title = coalesce(:title, title), site_url = coalesce(:siteUrl, site_url)
+              title = coalesce(:title, title), site_url = coalesce(:siteUrl, site_url),
+              local = coalesce(:local, local)
             WHERE id = :id`)
       .run({
         id,
@@ -145,6 +146,7 @@ export class FeedStore {
         lastModified: result.lastModified ?? null,
         title: cleanName(result.title),
         siteUrl: result.siteUrl ?? null,
+        local: result.local === undefined ? null : result.local ? 1 : 0,
       });
   }
 
@@ -157,6 +159,14 @@ export class FeedStore {
             WHERE id = :id`)
       .run({ id, now, failures, error: error.slice(0, 500), next: nextCheckAt(failures) });
     return failures;
+  }
+
+  /** For an article from a feed: whether that feed answered from the local network. Null when it came from no feed. */
+  articleFeedIsLocal(articleId: string): boolean | null {
+    const row = this.#stmts
+      .get('SELECT f.local FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = :articleId')
+      .get({ articleId }) as Row | undefined;
+    return row ? Number(row.local) === 1 : null;
   }
 
   /** Makes a feed due now (a manual refresh, or after its settings changed). */

@@ -20,6 +20,9 @@ export const migration0007: Migration = {
         site_url TEXT,
         folder TEXT,                      -- one level, as OPML folders
         fetch_full INTEGER NOT NULL DEFAULT 1 CHECK (fetch_full IN (0, 1)),
+        -- It answered from this computer or the local network: only then may its items and
+        -- their images be fetched there. A feed on the internet cannot send Lectern into the LAN.
+        local INTEGER NOT NULL DEFAULT 0 CHECK (local IN (0, 1)),
         keep_days INTEGER,                -- retention; NULL keeps everything
         keep_items INTEGER,
         etag TEXT,

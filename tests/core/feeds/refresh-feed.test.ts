@@ -5,6 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fetchResource } from '../../../electron/capture/fetching/fetch-resource.ts';
 import { backoffMs, refreshFeed, REFRESH_INTERVAL_MS, subscribe } from '../../../electron/feeds/refresh-feed.ts';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
+import { join } from 'node:path';
+import { AssetStore } from '../../../electron/capture/images/asset-store.ts';
+import { extractArticle } from '../../../electron/capture/extraction/extract-article.ts';
+import { AssetKeeper } from '../../../electron/jobs/asset-keeper.ts';
+import { runCaptureJob } from '../../../electron/jobs/capture-job.ts';
 import { freshLibrary } from '../library/helpers.ts';
 
 const servers: FixtureServer[] = [];
@@ -131,6 +136,26 @@ describe('feeds', () => {
     feed.server.route('/feed.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss([{ guid: 'z', link: 'https://garden.example/z', title: 'Back', content: longBody('Back') }]) });
     expect(await refreshFeed(subscribed.id, deps(lib, now))).toMatchObject({ outcome: 'updated', added: 1 });
     expect(lib.feeds.get(subscribed.id)).toMatchObject({ failures: 0, error: null });
+  });
+
+  it('a feed from the internet cannot send its items into the local network', async () => {
+    const feed = await feedServer([]);
+    const page = `<!doctype html><title>Router</title><article><h1>Router</h1>${longBody('Admin')}</article>`;
+    feed.server.route('/admin', { body: page });
+    feed.publish([{ guid: 'x', link: feed.server.url('/admin'), title: 'Looks harmless', summary: '<p>teaser</p>' }]);
+    const { lib, dir } = freshLibrary();
+    // The same loopback server, as if it had answered from the internet.
+    const fromInternet: typeof fetchResource = async (url, options) => ({ ...(await fetchResource(url, options)), fromLocalNetwork: false });
+    const { feed: subscribed } = await subscribe(feed.server.url('/feed.xml'), null, { library: lib, fetcher: fromInternet });
+    const [item] = lib.list({ view: 'all', feed: subscribed.id }).items;
+    expect(lib.feeds.articleFeedIsLocal(item!.id)).toBe(false);
+    await runCaptureJob(item!.id, new AbortController().signal, {
+      library: lib, keeper: new AssetKeeper(new AssetStore(join(dir, 'assets')), lib), fetcher: fetchResource,
+      extract: async (html, url) => extractArticle(html, url), closing: () => false, online: () => true,
+      onProgress: () => undefined, onChanged: () => undefined,
+    });
+    expect(lib.summary(item!.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/local network/) });
+    expect(feed.server.hits.get('/admin')).toBeUndefined();
   });
 
   it('a site with no feed is a clear error, and nothing is subscribed', async () => {
