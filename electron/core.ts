@@ -205,8 +205,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       closing = true;
       clearInterval(backupTimer);
-      imports.cancelAll();
-      await Promise.all([queue.stop(), feeds.stop(), backupRunning]);
+      await Promise.all([queue.stop(), feeds.stop(), imports.stop(), backupRunning]);
       await extractPool.close();
       library.close();
     },

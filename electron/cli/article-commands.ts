@@ -17,7 +17,7 @@ export interface CommandResult {
 
 const VIEWS: readonly ListView[] = ['unread', 'archive', 'starred', 'all'];
 
-export async function addCommand(ctx: CliContext, urls: string[], wait: boolean): Promise<CommandResult> {
+export async function addCommand(ctx: CliContext, urls: string[], wait: boolean, signal?: AbortSignal): Promise<CommandResult> {
   if (urls.length === 0) throw new UsageError('add needs at least one URL');
   const added: Array<{ url: string; id: string | null; created: boolean; error: string | null }> = [];
   for (const raw of urls) {
@@ -29,7 +29,7 @@ export async function addCommand(ctx: CliContext, urls: string[], wait: boolean)
     }
   }
   const toFetch = added.filter((a) => a.created && a.id).map((a) => a.id!);
-  if (wait && toFetch.length > 0) await captureNow(ctx, toFetch);
+  if (wait && toFetch.length > 0) await captureNow(ctx, toFetch, signal);
   const results = added.map((a) => {
     const summary = a.id ? ctx.library.summary(a.id) : null;
     const status = summary?.status ?? 'failed';
@@ -42,7 +42,7 @@ export async function addCommand(ctx: CliContext, urls: string[], wait: boolean)
 }
 
 /** Runs the captures of these articles here, with the app's queue and job. */
-async function captureNow(ctx: CliContext, ids: string[]): Promise<void> {
+async function captureNow(ctx: CliContext, ids: string[], signal?: AbortSignal): Promise<void> {
   const { fetcher, extractPool } = ctx.fetching();
   const keeper = new AssetKeeper(ctx.assets, ctx.library);
   const waiting = new Set(ids);
@@ -60,8 +60,18 @@ async function captureNow(ctx: CliContext, ids: string[]): Promise<void> {
       });
     },
   });
-  queue.kick();
-  await queue.idle();
+  // Ctrl-C: running captures stop and are marked cancelled (retryable), never left 'fetching'.
+  const stop = () => {
+    waiting.clear();
+    void queue.stop();
+  };
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    queue.kick();
+    await queue.idle();
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
 }
 
 const brief = (a: ArticleSummary) => ({ id: a.id, url: a.url, title: a.title, tags: a.tags });

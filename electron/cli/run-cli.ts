@@ -92,7 +92,7 @@ type Values = { view: string; tag?: string; folder?: string; report?: string; id
 function dispatch(command: string, args: string[], values: Values, ctx: ReturnType<typeof openContext>, signal: AbortSignal): Promise<CommandResult> | CommandResult {
   switch (command) {
     case 'add':
-      return addCommand(ctx, args, !values['no-wait']);
+      return addCommand(ctx, args, !values['no-wait'], signal);
     case 'import':
       return importCommand(ctx, args[0], args[1], values.report, signal);
     case 'export':

@@ -15,7 +15,9 @@ import { textLines } from './text-lines.ts';
 const MB = 1_048_576;
 export const BACKUP_ZIP_LIMITS: ZipLimits = {
   maxEntries: 200_000,
-  maxEntryBytes: 512 * MB,
+  // articles.jsonl of a large library is gigabytes; it is read a line at a time, and the
+  // ratio limit still stops a bomb.
+  maxEntryBytes: 64 * 1024 * MB,
   // A library's images can add up to far more; each entry is bounded instead.
   maxTotalBytes: Infinity,
   maxRatio: 200,
@@ -91,6 +93,8 @@ class Restore {
   readonly report: BackupRestoreReport = { articles: counts(), feeds: counts(), highlights: counts(), assets: counts(), problems: [] };
   /** Articles in the backup that were already here under another id, or deleted here. */
   readonly #skippedArticles = new Set<string>();
+  /** Backup ids of articles found here under another id, and that id. */
+  readonly #mergedInto = new Map<string, string>();
   readonly #library: Library;
   readonly #assets: AssetStore;
   readonly #zip: ZipArchive;
@@ -176,7 +180,20 @@ class Restore {
         // Stored HTML is rendered by the app: whatever a file says, it passes the same allow-list a capture does.
         const clean = typeof article?.html === 'string' ? { ...article, html: sanitizeArticleHtml(article.html, 'assets') } : article;
         const outcome = this.#library.restoreArticle(clean);
-        if (outcome === 'duplicate' && !this.#library.summary(article.id)) this.#skippedArticles.add(article.id);
+        if (outcome === 'duplicate' && !this.#library.summary(article.id)) {
+          // Saved here under another id: what the reader did there is added to it, as an
+          // import merges (tags, star, archive, a note where there is none); nothing is taken away.
+          const live = typeof article.url === 'string' ? this.#library.findSavedId(article.url) : null;
+          if (live) {
+            this.#mergedInto.set(article.id, live);
+            this.#library.batch(() => {
+              if (Array.isArray(article.tags) && article.tags.length) this.#library.addTags(live, article.tags.filter((t) => typeof t === 'string'));
+              if (article.starred === true) this.#library.setStarred(live, true);
+              if (article.archived === true) this.#library.setArchived(live, true);
+              if (typeof article.note === 'string' && article.note && !this.#library.getNote(live)) this.#library.setNote(live, article.note);
+            });
+          } else this.#skippedArticles.add(article.id);
+        }
         this.report.articles[outcome === 'added' ? 'added' : 'duplicates']++;
       } catch (error) {
         this.report.articles.rejected++;
@@ -202,12 +219,14 @@ class Restore {
     const texts = [h.prefix, h.suffix, h.color, h.note, h.createdAt, h.updatedAt].every((v) => v === undefined || v === null || typeof v === 'string');
     const positions = [h.start, h.end].every((v) => v === undefined || v === null || Number.isInteger(v));
     if (!texts || !positions) return `highlight ${h.id}: a field has the wrong type`;
-    // Its article was here already under another id (or deleted here): nothing to add it to.
+    // Its article was deleted here: nothing to add it to.
     if (this.#skippedArticles.has(h.articleId)) return { added: false };
-    if (!this.#library.summary(h.articleId)) return `highlight ${h.id} belongs to no article in the backup or the library`;
+    // Its article is here under another id: the highlight joins that one.
+    const articleId = this.#mergedInto.get(h.articleId) ?? h.articleId;
+    if (!this.#library.summary(articleId)) return `highlight ${h.id} belongs to no article in the backup or the library`;
     if (this.#library.highlights.get(h.id)) return { added: false };
     try {
-      const saved = this.#library.highlights.add(h.articleId, {
+      const saved = this.#library.highlights.add(articleId, {
         id: h.id, quote: h.quote, prefix: h.prefix, suffix: h.suffix, start: h.start, end: h.end,
         color: h.color, note: h.note, createdAt: h.createdAt, updatedAt: h.updatedAt,
       });
@@ -245,7 +264,8 @@ class Restore {
     if (await this.#assets.has(hash)) return 'duplicates';
     let bytes: Buffer;
     try {
-      bytes = await bytesOf(this.#zip, entry, BACKUP_ZIP_LIMITS.maxEntryBytes);
+      // Read whole to check its hash: an image, never more than a small file's bound.
+      bytes = await bytesOf(this.#zip, entry, MAX_SMALL_FILE);
     } catch (error) {
       if (this.#options.signal?.aborted) throw error;
       return { problem: `cannot be read: ${messageOf(error)}` };

@@ -47,6 +47,9 @@ export class FeedService {
         const now = (this.#options.now?.() ?? new Date()).toISOString();
         const due = this.#options.library.feeds.due(now, 50);
         await this.#each(due);
+      } catch (error) {
+        // The next round tries again (the database may have been busy with the command line).
+        if (!this.#abort.signal.aborted) console.error('feed refresh round failed', error);
       } finally {
         this.#ticking = null;
       }

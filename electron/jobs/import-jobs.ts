@@ -22,6 +22,7 @@ export interface ImportJobsOptions {
 export class ImportJobs {
   readonly #options: ImportJobsOptions;
   readonly #running = new Map<string, AbortController>();
+  readonly #jobs = new Set<Promise<unknown>>();
 
   constructor(options: ImportJobsOptions) {
     this.#options = options;
@@ -31,6 +32,16 @@ export class ImportJobs {
     if (this.#running.has(jobId)) throw new RangeError('An import with this id is already running.');
     const abort = new AbortController();
     this.#running.set(jobId, abort);
+    const job = this.#run(jobId, source, format, abort);
+    this.#jobs.add(job);
+    try {
+      return await job;
+    } finally {
+      this.#jobs.delete(job);
+    }
+  }
+
+  async #run(jobId: string, source: ImportSource, format: ImportFormat | null, abort: AbortController): Promise<ImportReport> {
     try {
       const report =
         (await this.#restoreIfBackup(source, format, abort.signal)) ??
@@ -67,7 +78,9 @@ export class ImportJobs {
     return abort !== undefined;
   }
 
-  cancelAll(): void {
+  /** Cancels every import and waits for each to stop (between chunks), so the library can close. */
+  async stop(): Promise<void> {
     for (const abort of this.#running.values()) abort.abort(new Error('shutting down'));
+    await Promise.allSettled([...this.#jobs]);
   }
 }

@@ -166,6 +166,12 @@ export class Library {
     };
   }
 
+  /** The live article saved under this address (as saved, after redirects, or canonical). */
+  findSavedId(url: string): string | null {
+    const row = this.#row(FIND_SAVED_URL_SQL, { url });
+    return row ? String(row.id) : null;
+  }
+
   /** Runs many changes as one transaction: one disk sync instead of one per change. */
   batch<T>(fn: () => T): T {
     return inTransaction(this.#db, fn);

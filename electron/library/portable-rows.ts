@@ -107,7 +107,8 @@ const isNullableString: Check<string | null> = (v): v is string | null => v === 
 const isBoolean: Check<boolean> = (v): v is boolean => typeof v === 'boolean';
 const isDate: Check<string> = (v): v is string => typeof v === 'string' && v !== '' && !Number.isNaN(Date.parse(v));
 const isNullableDate: Check<string | null> = (v): v is string | null => v === null || isDate(v);
-const isId: Check<string> = (v): v is string => typeof v === 'string' && /^[\w-]{1,100}$/.test(v);
+// UUIDs, as the library makes them and the app's operations accept them.
+const isId: Check<string> = (v): v is string => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 const isNullableCount: Check<number | null> = (v): v is number | null => v === null || (Number.isInteger(v) && (v as number) >= 1);
 
 /** `absent`: what a missing field means (an older or hand-made file); without it the field is required. */
@@ -126,7 +127,7 @@ function checkedArticle(raw: PortableArticle): PortableArticle {
   const textOrNull = (key: keyof PortableArticle) => get<string | null>(key, isNullableString, 'text or null', null);
   const url = get('url', (v): v is string => isString(v) && v.trim() !== '', 'an address');
   return {
-    id: get('id', isId, 'an id (letters, digits, dashes)'),
+    id: get('id', isId, 'a UUID'),
     url,
     finalUrl: textOrNull('finalUrl'),
     canonicalUrl: textOrNull('canonicalUrl'),
@@ -245,7 +246,7 @@ function checkedFeed(raw: PortableFeed): PortableFeed {
   const what = `feed ${typeof raw.url === 'string' ? raw.url.slice(0, 200) : '(no address)'}`;
   const get = <T>(key: keyof PortableFeed, check: Check<T>, expected: string, absent?: T): T => field(raw, key, check, expected, what, absent);
   return {
-    id: get('id', isId, 'an id (letters, digits, dashes)'),
+    id: get('id', isId, 'a UUID'),
     url: get('url', (v): v is string => isString(v) && /^https?:\/\//i.test(v), 'a web address'),
     title: get('title', isString, 'text'),
     customTitle: get<string | null>('customTitle', isNullableString, 'text or null', null),

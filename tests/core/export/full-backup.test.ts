@@ -93,7 +93,7 @@ describe('full backup', () => {
     expect(everything(lib)).toEqual(before);
   });
 
-  it('skips articles saved here under another id, and keeps deleted ones deleted', async () => {
+  it('merges into articles saved here under another id, and keeps deleted ones deleted', async () => {
     const source = await fixtureLibrary();
     const file = join(source.dir, 'backup.zip');
     await writeBackup(source.lib, source.assets, file);
@@ -101,9 +101,11 @@ describe('full backup', () => {
     const here = target.lib.addPending('https://example.com/full').article.id;
     const first = await restoreBackup(target.lib, target.assets, file);
     expect(first.articles).toEqual({ added: 5, duplicates: 1, rejected: 0 });
-    // The full article's highlights have nothing to go on: its copy here has its own id.
-    expect(first.highlights).toEqual({ added: 1, duplicates: 2, rejected: 0 });
-    expect(target.lib.get(here)!.status).toBe('pending');
+    // The full article is here under its own id: its highlights, tags and states join that one.
+    expect(first.highlights).toEqual({ added: 3, duplicates: 0, rejected: 0 });
+    expect(target.lib.highlights.forArticle(here)).toHaveLength(2);
+    const fromBackup = [...source.lib.exportArticles()].find((a) => a.url === 'https://example.com/full')!;
+    expect(target.lib.get(here)).toMatchObject({ status: 'pending', tags: fromBackup.tags, starred: fromBackup.starred });
     target.lib.delete(source.ids.rtl);
     const again = await restoreBackup(target.lib, target.assets, file);
     expect(again.articles).toEqual({ added: 0, duplicates: 6, rejected: 0 });
@@ -127,7 +129,7 @@ describe('full backup', () => {
     const source = await fixtureLibrary();
     const lines = [...source.lib.exportArticles()].map((a) => JSON.stringify(a));
     lines.splice(2, 0, '{"id": "broken", "title": ');
-    lines.splice(4, 0, JSON.stringify({ ...JSON.parse(lines[4]!), id: 'bad-types', url: 'https://example.net/bad', progress: 'half' }));
+    lines.splice(4, 0, JSON.stringify({ ...JSON.parse(lines[4]!), id: '00000000-0000-4000-8000-00000000bad0', url: 'https://example.net/bad', progress: 'half' }));
     const [good, tampered] = source.hashes as [string, string, string];
     const zeros = Buffer.alloc(3 * 1_048_576);
     const backup = await zipBuffer([
@@ -154,7 +156,7 @@ describe('full backup', () => {
       expect.stringMatching(/^\.\.\/evil:0 unsafe file name/),
       expect.stringMatching(/^assets\/[0-9a-f]{64}:0 this file expands \d+ times/),
       expect.stringMatching(/^articles\.jsonl:3 not valid JSON/),
-      'articles.jsonl:5 article bad-types: "progress" must be a number from 0 to 1',
+      'articles.jsonl:5 article 00000000-0000-4000-8000-00000000bad0: "progress" must be a number from 0 to 1',
       expect.stringMatching(/^highlights\.jsonl:4 highlight h-x belongs to no article/),
       `assets/${tampered}:0 its bytes do not match its name (damaged or altered); skipped`,
     ]));
@@ -177,7 +179,7 @@ describe('full backup', () => {
     const source = await fixtureLibrary();
     const article = [...source.lib.exportArticles()][0]!;
     const hostile = {
-      ...article, id: 'hostile-1', url: 'https://hostile.example/',
+      ...article, id: '00000000-0000-4000-8000-00000000a001', url: 'https://hostile.example/',
       html: `<p onclick="x()">Hi<script>alert(1)</script></p><img src="${assetUrl('a'.repeat(64))}"><img src="javascript:alert(1)">`,
       leadImage: 'javascript:alert(1)',
     };
@@ -188,7 +190,7 @@ describe('full backup', () => {
     ]));
     const target = emptyLibrary();
     expect((await restoreBackup(target.lib, target.assets, file)).articles.added).toBe(1);
-    const restored = target.lib.get('hostile-1')!;
+    const restored = target.lib.get('00000000-0000-4000-8000-00000000a001')!;
     expect(restored.html).toBe(`<p>Hi</p><img src="${assetUrl('a'.repeat(64))}" />`);
     expect(restored.leadImage).toBeNull();
   });
