@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { isPublicAddress } from './fetching/network-address.ts';
 import { assetUrl, type CapturedArticle } from '../shared/captured-article.ts';
 import type { ArticleContent } from '../shared/article-content.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 import type { AssetStore } from './images/asset-store.ts';
 import { CaptureError } from './capture-error.ts';
 import { downloadImage, downloadImages } from './images/download-images.ts';
@@ -79,13 +80,11 @@ function isLocalAddressLiteral(url: string): boolean {
   return host === 'localhost' || (isIP(host) !== 0 && !isPublicAddress(host));
 }
 
-const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 function contentDocument(title: string, content: ArticleContent): string {
   const lang = content.lang && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(content.lang) ? ` lang="${content.lang}"` : '';
-  const byline = content.byline ? `<meta name="author" content="${escapeText(content.byline)}">` : '';
-  return `<!doctype html><html${lang}><head><meta charset="utf-8"><title>${escapeText(title)}</title>${byline}</head>` +
-    `<body><article><h1>${escapeText(title)}</h1>${content.html}</article></body></html>`;
+  const byline = content.byline ? `<meta name="author" content="${escapeHtml(content.byline)}">` : '';
+  return `<!doctype html><html${lang}><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${byline}</head>` +
+    `<body><article><h1>${escapeHtml(title)}</h1>${content.html}</article></body></html>`;
 }
 
 /** Caches an extracted article's images and site icon, and points its HTML at them. */

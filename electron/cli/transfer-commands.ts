@@ -1,5 +1,6 @@
 // import and export.
 import { writeFile } from 'node:fs/promises';
+import { csvField } from '../export/export-csv.ts';
 import { exportLibrary } from '../export/export-library.ts';
 import { importFile } from '../import/import-links.ts';
 import { restoreAsImport } from '../export/restore-as-import.ts';
@@ -13,7 +14,6 @@ import { EXIT, UsageError } from './exit-codes.ts';
 export const IMPORT_FORMATS: readonly (ImportFormat | 'backup')[] = ['pocket', 'instapaper', 'omnivore', 'wallabag', 'readwise', 'bookmarks', 'urls', 'json', 'opml', 'backup'];
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['backup', 'json', 'bookmarks', 'csv', 'opml', 'markdown', 'html'];
 
-const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** The rejected rows as CSV, the same file the app's "Save report" writes. */
 export function reportCsv(report: ImportReport): string {

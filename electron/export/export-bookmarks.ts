@@ -2,7 +2,7 @@
 // one flat list, each link with its saved date (Unix seconds) and tags, and its note as the
 // description. Every value is HTML-escaped; nothing in a title can open a tag.
 import type { Library } from '../library/library.ts';
-import { escapeHtml } from '../library/snippet.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 import { writeTextFile } from './output-file.ts';
 import { selectedArticles, unixSeconds, type ExportedArticle } from './selection.ts';
 

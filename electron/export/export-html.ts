@@ -2,7 +2,7 @@
 // capture's allow-list again (article-files.ts), and a CSP keeps the page from running anything.
 import type { AssetStore } from '../capture/images/asset-store.ts';
 import type { Library } from '../library/library.ts';
-import { escapeHtml } from '../library/snippet.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 import { writeArticleFiles, type ArticleFormat } from './article-files.ts';
 
 const CSP = "default-src 'none'; img-src * data:; style-src 'unsafe-inline'";

@@ -45,25 +45,10 @@ export function* selectedArticles(library: Library, ids: readonly string[] | nul
     for (const a of library.exportArticles()) yield fromPortable(a);
     return;
   }
+  const picked = new Map([...library.exportArticles(ids)].map((a) => [a.id, a]));
   for (const id of new Set(ids)) {
-    const a = library.get(id);
-    if (!a) continue;
-    yield {
-      id: a.id,
-      url: a.url,
-      title: a.title,
-      byline: a.byline,
-      siteName: a.siteName,
-      html: a.html,
-      lang: a.lang,
-      dir: a.dir,
-      publishedAt: a.publishedAt,
-      createdAt: a.createdAt,
-      starred: a.starred,
-      archived: a.archived,
-      note: a.note ?? '',
-      tags: a.tags,
-    };
+    const a = picked.get(id);
+    if (a) yield fromPortable(a);
   }
 }
 

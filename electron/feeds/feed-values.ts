@@ -121,9 +121,6 @@ export function plainText(raw: unknown, html: boolean): string | null {
   return text ? text.slice(0, MAX_TEXT) : null;
 }
 
-/** Text for an HTML context (a JSON Feed's content_text). */
-export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A non-empty string, trimmed; null otherwise. */
 export function nonEmpty(raw: unknown): string | null {

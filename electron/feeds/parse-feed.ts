@@ -6,7 +6,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseFeed as feedsmithParse, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
 import { FeedError } from './feed-error.ts';
 import { closeTruncated, decodeFeedBytes, rootElementName, trimToDocument } from './feed-text.ts';
-import { chainBase, escapeHtml, feedDate, htmlToText, nonEmpty, plainText, webUrl } from './feed-values.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
+import { chainBase, feedDate, htmlToText, nonEmpty, plainText, webUrl } from './feed-values.ts';
 
 export interface ParsedFeedItem {
   /** The item's id/guid as given (trimmed), or null when it has none. */

@@ -1,6 +1,7 @@
 // Snippets are built with private-use marker characters around matches (highlight.ts), then
 // every character is HTML-escaped and only the markers become <mark> tags. Article text has
 // those two characters stripped on the way in, so a page cannot forge a marker.
+import { escapeHtml } from '../shared/escape-html.ts';
 
 export const MARK_OPEN = '\uE000';
 export const MARK_CLOSE = '\uE001';
@@ -10,14 +11,7 @@ export function stripMarkers(text: string): string {
   return text.replace(MARKERS, '');
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+export { escapeHtml };
 
 /** Escapes marked text and turns balanced markers into <mark>…</mark>; stray ones are dropped. */
 export function markedToHtml(marked: string): string {

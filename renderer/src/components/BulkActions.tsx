@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import type { ArticleSummary, TagCount } from '../../../electron/ipc/api.ts';
 import { ArchiveIcon, DownloadIcon, StarIcon, TrashIcon } from './Icons.tsx';
 import { TagEditor } from './TagEditor.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 
 export interface BulkHandlers {
   onArchive: (articles: ArticleSummary[]) => void;
@@ -47,20 +48,13 @@ export function BulkActions({ selected, tagSuggestions, tagInputRef, onArchive, 
         <DownloadIcon />
         Export
       </button>
-      <div id="bulk-export-menu" className="export-menu bulk-export-menu" popover="auto" role="group" aria-label="Export the selected articles as">
-        {(['markdown', 'html'] as const).map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="button button-quiet"
-            popoverTarget="bulk-export-menu"
-            popoverTargetAction="hide"
-            onClick={() => onExport(selected, format)}
-          >
-            {format === 'markdown' ? 'Markdown (.zip)' : 'HTML (.zip)'}
-          </button>
-        ))}
-      </div>
+      <ExportMenu
+        id="bulk-export-menu"
+        className="export-menu bulk-export-menu"
+        label="Export the selected articles as"
+        names={{ markdown: 'Markdown (.zip)', html: 'HTML (.zip)' }}
+        onPick={(format) => onExport(selected, format)}
+      />
       <button type="button" className="button button-small is-danger" onClick={() => onDelete(selected)} aria-keyshortcuts="#">
         <TrashIcon />
         Delete

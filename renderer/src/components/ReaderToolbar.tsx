@@ -2,6 +2,7 @@ import type { Article } from '../../../electron/ipc/api.ts';
 import { call } from '../lib/bridge.ts';
 import { downloadArticle } from '../lib/exportArticle.ts';
 import { ArchiveIcon, BackIcon, CopyIcon, DownloadIcon, ExternalIcon, RetryIcon, StarIcon, TrashIcon } from './Icons.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 
 export interface ReaderActions {
   onBack: () => void;
@@ -69,20 +70,13 @@ export function ReaderToolbar({ article, actions }: { article: Article | null; a
           >
             <DownloadIcon />
           </button>
-          <div id="export-menu" className="export-menu" popover="auto" role="group" aria-label="Export as">
-            {(['markdown', 'html'] as const).map((format) => (
-              <button
-                key={format}
-                type="button"
-                className="button button-quiet"
-                popoverTarget="export-menu"
-                popoverTargetAction="hide"
-                onClick={() => downloadArticle(article, format)}
-              >
-                {format === 'markdown' ? 'Markdown (.md)' : 'HTML (.html)'}
-              </button>
-            ))}
-          </div>
+          <ExportMenu
+            id="export-menu"
+            className="export-menu"
+            label="Export as"
+            names={{ markdown: 'Markdown (.md)', html: 'HTML (.html)' }}
+            onPick={(format) => downloadArticle(article, format)}
+          />
           <button type="button" className="icon-button is-danger" onClick={actions.onDelete} aria-keyshortcuts="#" aria-label="Delete" title="Delete (#)">
             <TrashIcon />
           </button>

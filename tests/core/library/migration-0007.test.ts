@@ -35,7 +35,10 @@ describe('0007 feeds and highlights', () => {
     expect(lib.get('old')).toMatchObject({ title: 'Saved before feeds', html: '<p>Old words.</p>' });
 
     const { feed } = lib.feeds.add({ url: 'https://ex.com/feed.xml', title: 'Ex' });
-    lib.addPending('https://ex.com/item-1', null, { title: 'Item one', feedId: feed.id });
+    const item = lib.addPending('https://ex.com/item-1', null, { title: 'Item one', feedId: feed.id }).article;
+    // Until it has answered from the local network, a feed counts as on the internet.
+    expect(lib.feeds.articleFeedIsLocal(item.id)).toBe(false);
+    expect(lib.feeds.articleFeedIsLocal('old')).toBeNull();
     expect(lib.list({ view: 'all', feed: feed.id }).items.map((a) => a.title)).toEqual(['Item one']);
     expect(lib.list({ view: 'all' }).total).toBe(2);
     expect(lib.feeds.get(feed.id)?.unread).toBe(1);
