@@ -61,7 +61,30 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer is a web page: no Node, and nothing from electron/ but the contract's types.
+    // electron/shared/ is plain TypeScript that runs in both worlds (the text-quote anchoring is
+    // one algorithm for the core and the reader): no Node, no Electron, nothing above it.
+    files: ['electron/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/main.ts and electron/preload.ts import electron.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'electron/shared/ runs in the renderer too: no Node.' })),
+          ],
+          patterns: [
+            {
+              regex: '(^|/)(app|capture|cli|export|feeds|import|ipc|jobs|library|preferences)/|(^|/)(core|main|preload)\\.ts$',
+              message: 'electron/shared/ imports nothing from the layers above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer is a web page: no Node, and nothing from electron/ but the contract's types
+    // and the plain code of electron/shared/.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
@@ -70,7 +93,11 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer never imports Node.' })),
           patterns: [
-            { group: ['**/electron/**', 'electron'], allowTypeImports: true, message: 'Renderer imports only types from electron/ (import type).' },
+            {
+              regex: '(^|/)electron/(?!shared/)|^electron$',
+              allowTypeImports: true,
+              message: 'Renderer imports only types from electron/ (import type), and code only from electron/shared/.',
+            },
           ],
         },
       ],

@@ -11,6 +11,7 @@ import type { ReaderPreferences } from '../shared/reader-preferences.ts';
 import type { Feed, FeedRefreshResult, FeedSettings } from '../shared/feed.ts';
 import type { ImportReport, ImportFormatName } from '../shared/import-summary.ts';
 import type { ExportFormat, ExportedFile } from '../shared/export-file.ts';
+import type { Highlight, HighlightChange, HighlightInput, HighlightPage, HighlightQuery } from '../shared/highlight.ts';
 
 export type { ArticleStatus, ArticleSummary, Article } from '../shared/article.ts';
 export type { ListView, ListSort, ListQuery, ListPage } from '../shared/listing.ts';
@@ -20,6 +21,9 @@ export type { ReaderPreferences } from '../shared/reader-preferences.ts';
 export type { Feed, FeedRefreshResult, FeedSettings } from '../shared/feed.ts';
 export type { ImportReport, ImportFormatName, RejectedRow } from '../shared/import-summary.ts';
 export type { ExportFormat, ExportedFile } from '../shared/export-file.ts';
+export type {
+  Highlight, HighlightColor, HighlightChange, HighlightInput, HighlightPage, HighlightQuery, HighlightSearchHit, HighlightWithArticle,
+} from '../shared/highlight.ts';
 
 export type ErrorCode = 'invalid-argument' | 'not-found' | 'fetch-failed' | 'internal';
 export interface ApiError {
@@ -105,6 +109,18 @@ export interface FeedsApi {
   refreshFeeds(id: string | null): Promise<Result<FeedRefreshResult[]>>;
 }
 
+export interface HighlightsApi {
+  /** An article's highlights in reading order; orphaned ones last. */
+  listHighlights(articleId: string): Promise<Result<Highlight[]>>;
+  addHighlight(articleId: string, input: HighlightInput): Promise<Result<Highlight>>;
+  updateHighlight(id: string, change: HighlightChange): Promise<Result<Highlight>>;
+  /** Deletes a highlight; restoreHighlight(id) undoes it. */
+  deleteHighlight(id: string): Promise<Result<{ id: string }>>;
+  restoreHighlight(id: string): Promise<Result<Highlight>>;
+  /** The Highlights view across the library: newest first, by tag and colour. */
+  browseHighlights(query: HighlightQuery): Promise<Result<HighlightPage>>;
+}
+
 export interface SearchApi {
   search(query: string, limit?: number): Promise<Result<SearchResult>>;
 }
@@ -120,7 +136,7 @@ export interface ShellApi {
   openExternal(url: string): Promise<Result<{ opened: boolean }>>;
 }
 
-export type Api = ArticlesApi & TagsApi & ImportApi & ExportApi & FeedsApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
+export type Api = ArticlesApi & TagsApi & HighlightsApi & ImportApi & ExportApi & FeedsApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
 export type ApiName = keyof Api;
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>;
 export type ApiReturn<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
@@ -136,6 +152,8 @@ export interface ApiEvents {
   feedsChanged: { id: string | null };
   /** An import is this far: rows read so far and bytes of the file. */
   importProgress: { jobId: string; rows: number; bytesRead: number; totalBytes: number | null };
+  /** An article's highlights were added, changed, re-anchored or deleted. */
+  highlightsChanged: { articleId: string };
   /** Reader preferences changed (in this window or another). */
   preferencesChanged: ReaderPreferences;
 }

@@ -20,7 +20,7 @@ const listQuery = z
   .strict();
 
 const importFormat = z.enum(['pocket', 'instapaper', 'omnivore', 'wallabag', 'readwise', 'bookmarks', 'urls', 'json', 'opml']);
-const exportFormat = z.enum(['backup', 'json', 'bookmarks', 'csv', 'opml', 'markdown', 'html']);
+const exportFormat = z.enum(['backup', 'json', 'bookmarks', 'csv', 'opml', 'markdown', 'html', 'highlights-markdown', 'highlights-json']);
 /** Import files are read whole in the renderer; the CLI streams larger ones from disk. */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 const importBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'Import files over 512 MB are not supported here; use the command line.');

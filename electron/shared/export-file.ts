@@ -1,5 +1,8 @@
 // An export handed to the renderer to save: its suggested name, type and bytes.
-export type ExportFormat = 'backup' | 'json' | 'bookmarks' | 'csv' | 'opml' | 'markdown' | 'html';
+export type ExportFormat =
+  | 'backup' | 'json' | 'bookmarks' | 'csv' | 'opml' | 'markdown' | 'html'
+  /** Highlights and notes: Markdown files, one per article (one article: a single .md), or one JSON file. */
+  | 'highlights-markdown' | 'highlights-json';
 
 export interface ExportedFile {
   name: string;
@@ -17,10 +20,12 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   opml: 'text/x-opml',
   markdown: 'application/zip',
   html: 'application/zip',
+  'highlights-markdown': 'application/zip',
+  'highlights-json': 'application/json',
 };
 
 const EXTENSION: Record<ExportFormat, string> = {
-  backup: 'zip', json: 'json', bookmarks: 'html', csv: 'csv', opml: 'opml', markdown: 'zip', html: 'zip',
+  backup: 'zip', json: 'json', bookmarks: 'html', csv: 'csv', opml: 'opml', markdown: 'zip', html: 'zip', 'highlights-markdown': 'zip', 'highlights-json': 'json',
 };
 
 /** A dated name, e.g. lectern-backup-2026-12-02.zip. */

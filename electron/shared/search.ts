@@ -1,5 +1,6 @@
 // Full-text search results: matching articles, each with a highlighted snippet.
 import type { ArticleSummary } from './article.ts';
+import type { HighlightSearchHit } from './highlight.ts';
 
 export interface SearchHit {
   article: ArticleSummary;
@@ -12,4 +13,6 @@ export interface SearchResult {
   total: number;
   /** The library stopped counting at `total`: show it as "at least" (e.g. "1,000+"). */
   totalCapped?: boolean;
+  /** Highlights whose quote or note matched, with their own snippets (all of them for `in:highlights`). */
+  highlights?: HighlightSearchHit[];
 }

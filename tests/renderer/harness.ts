@@ -13,7 +13,8 @@ import { APP_ORIGIN, connectPageToCore } from './app-origin.ts';
 export { APP_ORIGIN };
 /** Captures stay on loopback (allowFetch), so they take well under a second; this is headroom. */
 export const CAPTURE_TIMEOUT = 15_000;
-export const RENDERER_DIR = resolve(import.meta.dirname, '..', '..', 'dist', 'renderer');
+/** The built renderer; LECTERN_RENDERER_DIR points elsewhere (a build of one's own, beside another's). */
+export const RENDERER_DIR = process.env.LECTERN_RENDERER_DIR ?? resolve(import.meta.dirname, '..', '..', 'dist', 'renderer');
 
 const COOP_ON_HTTP = /Cross-Origin-Opener-Policy header has been ignored/;
 
