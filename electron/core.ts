@@ -109,7 +109,11 @@ export function createCore(options: CoreOptions): Core {
         closing: () => closing,
         online: () => queue.online,
         onProgress: (jobId, status, error) => emit('jobProgress', { id: jobId, status, error }),
-        onChanged: (jobId) => emit('articleChanged', { id: jobId, deleted: false }),
+        onChanged: (jobId) => {
+          emit('articleChanged', { id: jobId, deleted: false });
+          // A capture places the article's highlights again (re-anchored or orphaned).
+          if (library.highlights.count(jobId) > 0) emit('highlightsChanged', { articleId: jobId });
+        },
       }),
   });
 

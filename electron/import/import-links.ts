@@ -129,11 +129,15 @@ function writeLinks(library: Library, items: ImportedLink[], tally: Tally, rejec
       if (item.starred) library.setStarred(id, true);
       if (item.note && !library.getNote(id)) library.setNote(id, item.note);
     }
+    let added = 0;
     for (const highlight of item.highlights) {
       const before = library.highlights.count(id);
       library.highlights.add(id, highlight);
-      if (library.highlights.count(id) > before) tally.highlights++;
+      if (library.highlights.count(id) > before) added++;
     }
+    tally.highlights += added;
+    // On an article already saved they are placed now; on a new one, once it is captured.
+    if (added > 0) library.anchorHighlights(id);
   });
 }
 

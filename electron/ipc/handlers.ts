@@ -3,6 +3,7 @@ import { normalizeUrl } from '../capture/normalize-url.ts';
 import { importLinks } from '../import/import-links.ts';
 import { CANCELLED } from '../jobs/capture-job.ts';
 import { createCollectionHandlers, type CollectionDeps } from './collection-handlers.ts';
+import { createHighlightHandlers } from './highlight-handlers.ts';
 import type { CaptureQueue } from '../jobs/capture-queue.ts';
 import type { Library } from '../library/library.ts';
 import { cleanTagName, tagKey } from '../library/tag-names.ts';
@@ -35,6 +36,7 @@ export function createHandlers(deps: HandlerDeps): Api {
 
   return {
     ...createCollectionHandlers(deps),
+    ...createHighlightHandlers(deps),
     async saveUrl(url) {
       const { article, created } = library.addPending(normalizeUrl(url));
       if (created) {

@@ -35,6 +35,31 @@ const feedSettings = z
   })
   .strict();
 
+/** A backup may bring highlight ids of another tool's making: any short string. */
+const highlightId = z.string().min(1).max(200);
+const highlightColor = z.enum(['yellow', 'green', 'blue', 'pink']);
+const highlightInput = z
+  .object({
+    quote: z.string().min(1).max(20_000),
+    prefix: z.string().max(200),
+    suffix: z.string().max(200),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    color: highlightColor,
+    note: z.string().max(100_000),
+  })
+  .strict()
+  .refine((h) => h.end > h.start, 'A highlight ends after it starts.');
+const highlightChange = z.object({ color: highlightColor.optional(), note: z.string().max(100_000).optional() }).strict();
+const highlightQuery = z
+  .object({
+    tag: z.string().min(1).max(200).optional(),
+    color: highlightColor.optional(),
+    cursor: z.string().max(1000).nullable().optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
 /** Argument tuples, one per operation; the compiler checks they cover the whole Api. */
 export const argumentSchemas = {
   saveUrl: z.tuple([webUrl]),
@@ -60,6 +85,12 @@ export const argumentSchemas = {
   removeFeed: z.tuple([id]),
   refreshFeeds: z.tuple([id.nullable()]),
   listSites: z.tuple([]),
+  listHighlights: z.tuple([id]),
+  addHighlight: z.tuple([id, highlightInput]),
+  updateHighlight: z.tuple([highlightId, highlightChange]),
+  deleteHighlight: z.tuple([highlightId]),
+  restoreHighlight: z.tuple([highlightId]),
+  browseHighlights: z.tuple([highlightQuery]),
   setNote: z.tuple([id, z.string().max(100_000)]),
   queueStatus: z.tuple([]),
   getPreferences: z.tuple([]),

@@ -2,6 +2,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { existsSync } from 'node:fs';
 import { bodyText } from './compress.ts';
+import { cjkIndexText } from './fts-match.ts';
 
 /** Reads PRAGMA user_version without writing anything (no WAL switch, no schema). */
 export function probeUserVersion(file: string): number | null {
@@ -32,6 +33,7 @@ export function openConnection(file: string): DatabaseSync {
 /** SQL functions the schema's views and triggers call; every connection that writes needs them. */
 export function registerSqlFunctions(db: DatabaseSync): void {
   db.function('lectern_body_text', { deterministic: true }, bodyText);
+  db.function('lectern_cjk_text', { deterministic: true }, (a, b) => cjkIndexText(a === null ? null : String(a), b === null ? null : String(b)));
 }
 
 /**

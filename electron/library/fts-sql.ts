@@ -15,6 +15,8 @@ export interface FtsColumn {
 export interface FtsSpec {
   table: string;
   view: string;
+  /** The indexed table, its integer row key, and when a row counts as live (over `$row.`); articles by default. */
+  source?: { table: string; rowKey: string; live: string };
   columns: readonly FtsColumn[];
   tokenize: string;
   /** FTS5 prefix= option, e.g. '2 3'; omitted when empty. */
@@ -25,12 +27,15 @@ export interface FtsSpec {
   rank: string;
 }
 
+const ARTICLES = { table: 'articles', rowKey: 'rid', live: '$row.deleted_at IS NULL' };
+const sourceOf = (spec: FtsSpec) => spec.source ?? ARTICLES;
 const triggerName = (spec: FtsSpec, what: string): string => `${spec.table}_${what}`;
+const liveAs = (spec: FtsSpec, row: 'new' | 'old' | 'a'): string => sourceOf(spec).live.replaceAll('$row.', `${row}.`);
 const values = (spec: FtsSpec, row: 'new' | 'old'): string =>
   spec.columns.map((c) => c.source.replaceAll('$row.', `${row}.`)).join(', ');
 const names = (spec: FtsSpec): string => spec.columns.map((c) => c.name).join(', ');
 
-/** Source columns of `articles` that feed the index: an UPDATE OF any of them reindexes. */
+/** Source columns that feed the index: an UPDATE OF any of them reindexes. */
 function watchedColumns(spec: FtsSpec): string[] {
   const cols = new Set<string>(['deleted_at']);
   for (const c of spec.columns) for (const m of c.source.matchAll(/\$row\.(\w+)/g)) cols.add(m[1]!);
@@ -38,6 +43,7 @@ function watchedColumns(spec: FtsSpec): string[] {
 }
 
 export function createFtsSql(spec: FtsSpec): string {
+  const src = sourceOf(spec);
   const options = [
     `content='${spec.view}'`,
     `content_rowid='rid'`,
@@ -48,24 +54,24 @@ export function createFtsSql(spec: FtsSpec): string {
   // INSERT … SELECT … WHERE lets one trigger hold both steps, so "delete old" always runs
   // before "insert new" (two separate triggers would fire in an order SQLite does not promise).
   const insert = (when: string): string =>
-    `INSERT INTO ${spec.table}(rowid, ${names(spec)}) SELECT new.rid, ${values(spec, 'new')} WHERE ${when};`;
+    `INSERT INTO ${spec.table}(rowid, ${names(spec)}) SELECT new.${src.rowKey}, ${values(spec, 'new')} WHERE ${when};`;
   const remove = (when: string): string =>
-    `INSERT INTO ${spec.table}(${spec.table}, rowid, ${names(spec)}) SELECT 'delete', old.rid, ${values(spec, 'old')} WHERE ${when};`;
+    `INSERT INTO ${spec.table}(${spec.table}, rowid, ${names(spec)}) SELECT 'delete', old.${src.rowKey}, ${values(spec, 'old')} WHERE ${when};`;
   return `
     CREATE VIEW ${spec.view} AS
-      SELECT a.rid AS rid, ${spec.columns.map((c) => `${c.source.replaceAll('$row.', 'a.')} AS ${c.name}`).join(', ')}
-      FROM articles a WHERE a.deleted_at IS NULL;
+      SELECT a.${src.rowKey} AS rid, ${spec.columns.map((c) => `${c.source.replaceAll('$row.', 'a.')} AS ${c.name}`).join(', ')}
+      FROM ${src.table} a WHERE ${liveAs(spec, 'a')};
     CREATE VIRTUAL TABLE ${spec.table} USING fts5(${names(spec)}, ${options.join(', ')});
     INSERT INTO ${spec.table}(${spec.table}, rank) VALUES ('rank', '${spec.rank}');
-    CREATE TRIGGER ${triggerName(spec, 'ai')} AFTER INSERT ON articles BEGIN
-      ${insert('new.deleted_at IS NULL')}
+    CREATE TRIGGER ${triggerName(spec, 'ai')} AFTER INSERT ON ${src.table} BEGIN
+      ${insert(liveAs(spec, 'new'))}
     END;
-    CREATE TRIGGER ${triggerName(spec, 'ad')} AFTER DELETE ON articles BEGIN
-      ${remove('old.deleted_at IS NULL')}
+    CREATE TRIGGER ${triggerName(spec, 'ad')} AFTER DELETE ON ${src.table} BEGIN
+      ${remove(liveAs(spec, 'old'))}
     END;
-    CREATE TRIGGER ${triggerName(spec, 'au')} AFTER UPDATE OF ${watchedColumns(spec).join(', ')} ON articles BEGIN
-      ${remove('old.deleted_at IS NULL')}
-      ${insert('new.deleted_at IS NULL')}
+    CREATE TRIGGER ${triggerName(spec, 'au')} AFTER UPDATE OF ${watchedColumns(spec).join(', ')} ON ${src.table} BEGIN
+      ${remove(liveAs(spec, 'old'))}
+      ${insert(liveAs(spec, 'new'))}
     END;
     INSERT INTO ${spec.table}(${spec.table}) VALUES ('rebuild');
   `;
@@ -126,6 +132,22 @@ export const FTS_META: FtsSpec = {
   tokenize: FTS_V2.tokenize,
   prefix: '2 3 4',
   rank: 'bm25(10.0, 2.0, 2.0, 5.0, 3.0, 1.0)',
+};
+
+/** Highlights' quotes and notes (migration 0008; frozen: a change is a new spec and migration),
+ * with CJK bigrams as the articles have;
+ * a highlight of a deleted article is tombstoned with it, so it leaves this index too. */
+export const FTS_HIGHLIGHTS: FtsSpec = {
+  table: 'highlight_fts',
+  view: 'highlight_fts_source',
+  source: { table: 'highlights', rowKey: 'rid', live: '$row.deleted_at IS NULL' },
+  columns: [
+    { name: 'quote', source: '$row.quote' },
+    { name: 'note', source: '$row.note' },
+    { name: 'cjk', source: 'lectern_cjk_text($row.quote, $row.note)' },
+  ],
+  tokenize: FTS_V2.tokenize,
+  rank: 'bm25(2.0, 1.0, 1.0)',
 };
 
 /** The index the current schema has; search reads column positions from it. */

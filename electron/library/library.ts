@@ -5,6 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Article, ArticleSummary } from '../shared/article.ts';
 import type { ListPage } from '../shared/listing.ts';
 import type { CapturedArticle } from '../shared/captured-article.ts';
+import type { HighlightPage, HighlightQuery } from '../shared/highlight.ts';
 import { ARTICLE_COLUMNS, hostOf, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { backupInBackground, backupNow, dailyBackupDue, listBackups } from './backup.ts';
 import { bulkInsertArticles, type BulkArticle } from './bulk-insert.ts';
@@ -25,6 +26,8 @@ import { linkTags, listTags, renameTag, unlinkTag, type TagCount } from './tags.
 import { FeedStore } from './feed-store.ts';
 import { readStats, type LibraryStats } from './library-stats.ts';
 import { assetsInUse, forgetAssets, unusedAssetHashes } from './asset-rows.ts';
+import { anchorTextOf } from './anchor-text.ts';
+import { browseHighlights } from './highlight-listing.ts';
 import { HighlightStore } from './highlight-store.ts';
 import { removableFeedArticles, type Retention } from './feed-retention.ts';
 import type { ArticleContent } from '../shared/article-content.ts';
@@ -255,6 +258,8 @@ export class Library {
         },
       );
       if (changed === 0) throw new ArticleNotFoundError(id);
+      // The text may have changed (a re-fetch, an import's page at last): place highlights again.
+      if (this.highlights.count(id) > 0) this.highlights.reanchor(id, anchorTextOf(captured.html));
       this.#run('DELETE FROM pending_content WHERE article_id = :id', { id });
       this.#replaceAssets(id, captured.assetHashes, now);
       return this.summary(id)!;
@@ -469,6 +474,18 @@ export class Library {
   async backupIfDue(now = new Date()): Promise<string | null> {
     if (!this.#backupDir || !dailyBackupDue(this.#backupDir, now)) return null;
     return backupInBackground(this.#db, this.#backupDir, now);
+  }
+
+  /** The Highlights view: newest first, by colour or tag, a keyset page at a time. */
+  browseHighlights(query: HighlightQuery): HighlightPage {
+    return browseHighlights(this.#stmts, query);
+  }
+
+  /** Places a saved article's highlights in its text (those an import brought, unplaced). */
+  anchorHighlights(id: string): number {
+    const article = this.get(id);
+    if (!article || article.status !== 'done' || this.highlights.count(id) === 0) return 0;
+    return this.highlights.reanchor(id, anchorTextOf(article.html));
   }
 
   search(query: string, limit: number): LibrarySearchResult {

@@ -1,6 +1,7 @@
 // The search box language, Gmail/Pocket style:
 //   words  "exact phrase"  prefix*  -exclude  a OR b  tag:name  tag:"two words"  site:example.com
 //   is:starred|unread|archived|read  before:YYYY-MM-DD  after:YYYY-MM-DD   (filters negate with -)
+//   in:highlights (highlights and their notes only)
 // Anything malformed is read as plain words: this parser never throws. The compiled FTS5
 // expression quotes every term, so no user text is ever interpreted as FTS5 syntax.
 
@@ -24,6 +25,8 @@ export interface ParsedQuery {
   /** YYYY-MM-DD bounds on the saved date: after is inclusive, before exclusive. */
   after: string | null;
   before: string | null;
+  /** in:highlights — search highlights and their notes only. */
+  inHighlights: boolean;
 }
 
 interface RawToken {
@@ -105,6 +108,10 @@ function applyFilter(q: ParsedQuery, key: string, value: string, negated: boolea
       if (!STATES.includes(v.toLowerCase())) return false;
       q.is[v.toLowerCase() as StateFilter] = !negated;
       return true;
+    case 'in':
+      if (negated || v.toLowerCase() !== 'highlights') return false;
+      q.inHighlights = true;
+      return true;
     case 'before':
     case 'after':
       if (negated || !validDate(v)) return false;
@@ -127,7 +134,7 @@ function toTerm(token: RawToken): TextTerm | null {
 
 export function parseSearchQuery(input: string): ParsedQuery {
   const q: ParsedQuery = {
-    groups: [], excluded: [], tags: [], notTags: [], sites: [], notSites: [], is: {}, after: null, before: null,
+    groups: [], excluded: [], tags: [], notTags: [], sites: [], notSites: [], is: {}, after: null, before: null, inHighlights: false,
   };
   let joinNext = false; // the previous token was OR
   let terms = 0;

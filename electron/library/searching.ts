@@ -9,9 +9,12 @@ import { highlighterFor, highlightSnippet } from './highlight.ts';
 import { FTS_CURRENT, FTS_META } from './fts-sql.ts';
 import { parseSearchQuery, type ParsedQuery, type TextTerm } from './search-query.ts';
 import { escapeHtml } from './snippet.ts';
+import { searchHighlights } from './highlight-listing.ts';
 import { tagKey } from './tag-names.ts';
 
 export const MAX_SEARCH_LIMIT = 200;
+/** Highlights shown beside an ordinary search's articles (in:highlights shows up to its limit). */
+export const HIGHLIGHTS_BESIDE_ARTICLES = 5;
 const FTS = FTS_CURRENT.table;
 const CJK_COLUMN = FTS_CURRENT.columns.some((c) => c.name === 'cjk') ? 'cjk' : null;
 
@@ -225,11 +228,16 @@ export function searchArticles(
   const { match, exclude } = compiled;
   const params: Params = {};
   const filters = filterSql(parsed, params);
+  if (parsed.inHighlights) {
+    const highlights = searchHighlights(stmts, parsed, compiled, filters, params, n);
+    return { hits: [], total: highlights.length, highlights };
+  }
   if (!match && !exclude && !hasFilters(filters)) return { hits: [], total: 0 };
   if (!match) {
     const { total, rows } = filteredList(stmts, exclude, filters, params, n);
     return { total, hits: rows.map((row) => ({ article: toSummary(row), snippet: escapeHtml(String(row.snip ?? '')) })) };
   }
+  const highlights = searchHighlights(stmts, parsed, compiled, filters, params, HIGHLIGHTS_BESIDE_ARTICLES);
   const bm25Limit = usesBm25(parsed, filters) ? rankAllLimit : 0;
   const { total, capped, rids } = rankedSearch(stmts, compiled, filters, params, n, bm25Limit, countLimit);
   const highlighter = highlighterFor(parsed.groups.flat());
@@ -239,5 +247,6 @@ export function searchArticles(
     const row = byRid.get({ rid }) as Row | undefined;
     if (row) hits.push({ article: toSummary(row), snippet: highlightSnippet(unpackBody(row.body_z).text, highlighter) });
   }
-  return capped ? { hits, total, totalCapped: true } : { hits, total };
+  const withHighlights = highlights.length > 0 ? { highlights } : {};
+  return capped ? { hits, total, totalCapped: true, ...withHighlights } : { hits, total, ...withHighlights };
 }

@@ -33,6 +33,8 @@ export const CONTEXT_CHARS = 32;
 const MAX_ERROR_SHARE = 0.25;
 /** The fuzzy search looks at this many candidates at most (a very repetitive text). */
 const MAX_CANDIDATES = 200;
+/** A changed quote is trusted only where its context still agrees this well (0..1). */
+const MIN_FUZZY_CONTEXT = 0.5;
 
 /** The selector for text[start, end): what the reader stores for a new highlight. */
 export function selectorFor(text: string, range: TextRange): TextQuoteSelector & TextRange {
@@ -99,7 +101,55 @@ function matchNormalized(text: string, sel: TextQuoteSelector): QuoteMatch | nul
   const maxErrors = Math.floor(quote.length * MAX_ERROR_SHARE);
   if (maxErrors === 0) return null;
   const fuzzy = approxSearch(text, quote, maxErrors).slice(0, MAX_CANDIDATES);
-  return best(text, sel, fuzzy, hint);
+  // A changed quote alone can look like many stretches of text (a short one especially): it is
+  // placed only where the text around it still reads as it did.
+  const trusted = fuzzy.filter((m) => contextAgreement(text, sel, m) >= MIN_FUZZY_CONTEXT);
+  const found = best(text, sel, trusted, hint);
+  return found ? { ...found, ...refineEdges(text, quote, found, maxErrors) } : null;
+}
+
+/** At most this many characters at each end of a changed quote decide where it starts and stops. */
+const EDGE_CHARS = 10;
+
+/**
+ * Where the quote's edge lies in text[from, to): its last (or first) characters found exactly,
+ * the longest piece first, nearest to `near`; failing that, approximately.
+ */
+function edgeAt(text: string, from: number, to: number, quote: string, near: number, edge: 'start' | 'end'): number | null {
+  const window = text.slice(from, to);
+  const pieceOf = (n: number) => (edge === 'end' ? quote.slice(-n) : quote.slice(0, n));
+  const nearest = (ats: number[]) => ats.reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
+  for (const n of [EDGE_CHARS, 6, 3]) {
+    if (n > quote.length) continue;
+    const piece = pieceOf(n);
+    const ats: number[] = [];
+    for (let i = window.indexOf(piece); i !== -1; i = window.indexOf(piece, i + 1)) ats.push(from + i + (edge === 'end' ? n : 0));
+    if (ats.length > 0) return nearest(ats);
+  }
+  const piece = pieceOf(Math.min(EDGE_CHARS, quote.length));
+  const found = approxSearch(window, piece, Math.floor(piece.length / 2));
+  if (found.length === 0) return null;
+  const fewest = Math.min(...found.map((m) => m.errors));
+  return nearest(found.filter((m) => m.errors === fewest).map((m) => from + (edge === 'end' ? m.end : m.start)));
+}
+
+/**
+ * Approximate matching ends a changed quote wherever the edits cost least, which can be inside
+ * a word ("warned for ma" for "warned for years" in "warned for many years"). Its first and
+ * last few characters are placed again on their own, near the match, to find the real edges.
+ */
+function refineEdges(text: string, quote: string, m: TextRange, maxErrors: number): TextRange {
+  const n = Math.min(EDGE_CHARS, quote.length);
+  const end = edgeAt(text, m.start, Math.min(text.length, m.end + maxErrors + n), quote, m.end, 'end') ?? m.end;
+  const start = edgeAt(text, Math.max(0, m.start - maxErrors - n), end, quote, m.start, 'start') ?? m.start;
+  return start < end ? { start, end } : m;
+}
+
+function contextAgreement(text: string, sel: TextQuoteSelector, m: TextRange): number {
+  if (!sel.prefix && !sel.suffix) return 1;
+  const prefix = contextScore(text.slice(Math.max(0, m.start - sel.prefix.length - 4), m.start), sel.prefix);
+  const suffix = contextScore(text.slice(m.end, m.end + sel.suffix.length + 4), sel.suffix);
+  return sel.prefix && sel.suffix ? (prefix + suffix) / 2 : sel.prefix ? prefix : suffix;
 }
 
 /**
