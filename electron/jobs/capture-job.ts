@@ -46,12 +46,12 @@ export async function runCaptureJob(id: string, signal: AbortSignal, deps: Captu
     }
     // Deleted while it was being fetched: keep nothing of it.
     if (!library.summary(id)) return;
+    let status: ArticleStatus = 'done';
     if ('captured' in outcome) {
       library.completeCapture(id, outcome.captured);
       saved = true;
-    } else library.failCapture(id, outcome.error);
-    const error = 'error' in outcome ? outcome.error : null;
-    deps.onProgress(id, error === null ? 'done' : 'failed', error);
+    } else status = library.failCapture(id, outcome.error).status;
+    deps.onProgress(id, status, 'error' in outcome ? outcome.error : null);
     deps.onChanged(id);
   } finally {
     await keeper.release(id, saved);

@@ -274,8 +274,17 @@ export class Library {
     }
   }
 
+  /**
+   * Records a failed capture. An article saved before (a re-fetch that failed) stays readable as
+   * it was: back to done, with the error kept for the reader to see. Nothing saved is lost.
+   */
   failCapture(id: string, error: string): ArticleSummary {
-    const summary = this.#setStatus(id, 'failed', error);
+    this.#run(
+      `UPDATE articles SET status = CASE WHEN body_z IS NULL OR length(body_z) = 0 THEN 'failed' ELSE 'done' END, error = :error, updated_at = :now
+       WHERE id = :id AND deleted_at IS NULL`,
+      { id, error, now: nowIso() },
+    );
+    const summary = this.summary(id);
     if (!summary) throw new ArticleNotFoundError(id);
     return summary;
   }
@@ -289,7 +298,7 @@ export class Library {
     return this.summary(id);
   }
 
-  #setStatus(id: string, status: 'fetching' | 'failed', error: string | null): ArticleSummary | null {
+  #setStatus(id: string, status: 'fetching', error: string | null): ArticleSummary | null {
     this.#run(
       `UPDATE articles SET status = :status, error = :error, updated_at = :now WHERE id = :id AND deleted_at IS NULL`,
       { id, status, error, now: nowIso() },

@@ -30,13 +30,15 @@ const FIRST = [
 ];
 
 async function setup() {
-  let body = page(FIRST);
-  const server = await startFixtureServer({ '/tide': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(body) });
+  let body: string | null = page(FIRST);
+  const server = await startFixtureServer({
+    '/tide': (_req, res) => (body === null ? res.writeHead(503).end('down') : res.writeHead(200, { 'content-type': 'text/html' }).end(body)),
+  });
   const core = createCore({ dataDir: mkdtempSync(join(tmpdir(), 'lectern-hl-')), rendererDir: '/nonexistent', allowFetch: loopbackOnly, refreshFeeds: false });
   open.push(core, server);
   const saved = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/tide')]));
   await core.idle();
-  return { core, id: saved.id, setPage: (paragraphs: string[]) => void (body = page(paragraphs)) };
+  return { core, id: saved.id, setPage: (paragraphs: string[] | null) => void (body = paragraphs && page(paragraphs)) };
 }
 
 async function highlightOf(core: Core, id: string, quote: string, color: Highlight['color'] = 'yellow'): Promise<Highlight> {
@@ -87,5 +89,17 @@ describe('highlights over IPC', () => {
     expect(moved.start).toBeGreaterThan(moves.start!);
     expect(after.find((h) => h.id === goes.id)).toMatchObject({ orphaned: true, color: 'pink' });
     expect(seen).toContain('highlightsChanged');
+  });
+
+  it('keeps the saved article and its highlights when a re-fetch fails', async () => {
+    const { core, id, setPage } = await setup();
+    const h = await highlightOf(core, id, 'the old gates would fail');
+    const before = value<Article>(await core.invoke('getArticle', [id]));
+    setPage(null);
+    value(await core.invoke('retryArticle', [id]));
+    await core.idle();
+    const after = value<Article>(await core.invoke('getArticle', [id]));
+    expect(after).toMatchObject({ status: 'done', html: before.html, error: expect.stringMatching(/\S/) });
+    expect(value<Highlight[]>(await core.invoke('listHighlights', [id]))).toEqual([expect.objectContaining({ id: h.id, orphaned: false })]);
   });
 });
