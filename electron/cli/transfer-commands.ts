@@ -12,8 +12,7 @@ import type { CliContext } from './cli-context.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 
 export const IMPORT_FORMATS: readonly (ImportFormat | 'backup')[] = ['pocket', 'instapaper', 'omnivore', 'wallabag', 'readwise', 'bookmarks', 'urls', 'json', 'opml', 'backup'];
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['backup', 'json', 'bookmarks', 'csv', 'opml', 'markdown', 'html'];
-
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['backup', 'json', 'bookmarks', 'csv', 'opml', 'markdown', 'html', 'highlights-markdown', 'highlights-json'];
 
 /** The rejected rows as CSV, the same file the app's "Save report" writes. */
 export function reportCsv(report: ImportReport): string {

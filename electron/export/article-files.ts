@@ -7,6 +7,7 @@ import type { AssetStore } from '../capture/images/asset-store.ts';
 import { sanitizeArticleHtml } from '../capture/extraction/sanitize-article.ts';
 import type { ImageMime } from '../capture/images/image-type.ts';
 import type { Library } from '../library/library.ts';
+import { fileSlug } from '../shared/file-slug.ts';
 import { writeZipFile } from './output-file.ts';
 import { selectedArticles, type ExportedArticle } from './selection.ts';
 
@@ -63,25 +64,6 @@ export class ImageCopier {
     }
     return document.body.innerHTML;
   }
-}
-
-/** A file name from the title: letters, digits and dashes, never empty, never one already used. */
-export function fileSlug(title: string, extension: string, used: Set<string>): string {
-  const base =
-    title
-      .normalize('NFKD')
-      // Latin accents go (é → e); other scripts' marks (Arabic hamza, Devanagari vowels) stay.
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-      .normalize('NFC')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80)
-      .replace(/-+$/, '')
-      .toLowerCase() || 'article';
-  let name = `${base}.${extension}`;
-  for (let n = 2; used.has(name); n++) name = `${base}-${n}.${extension}`;
-  used.add(name);
-  return name;
 }
 
 export const directorySink = (dir: string): FileSink => ({

@@ -218,7 +218,8 @@ class Restore {
     if (typeof h.quote !== 'string' || !h.quote.trim()) return `highlight ${h.id}: no quote`;
     const texts = [h.prefix, h.suffix, h.color, h.note, h.createdAt, h.updatedAt].every((v) => v === undefined || v === null || typeof v === 'string');
     const positions = [h.start, h.end].every((v) => v === undefined || v === null || Number.isInteger(v));
-    if (!texts || !positions) return `highlight ${h.id}: a field has the wrong type`;
+    const flags = h.orphaned === undefined || typeof h.orphaned === 'boolean';
+    if (!texts || !positions || !flags) return `highlight ${h.id}: a field has the wrong type`;
     // Its article was deleted here: nothing to add it to.
     if (this.#skippedArticles.has(h.articleId)) return { added: false };
     // Its article is here under another id: the highlight joins that one.
@@ -228,7 +229,7 @@ class Restore {
     try {
       const saved = this.#library.highlights.add(articleId, {
         id: h.id, quote: h.quote, prefix: h.prefix, suffix: h.suffix, start: h.start, end: h.end,
-        color: h.color, note: h.note, createdAt: h.createdAt, updatedAt: h.updatedAt,
+        color: h.color, note: h.note, orphaned: h.orphaned === true, createdAt: h.createdAt, updatedAt: h.updatedAt,
       });
       // Another id back: the same quote and note were already on the article.
       return { added: saved?.id === h.id };

@@ -22,6 +22,7 @@ export const toPortableHighlight = (h: Highlight): PortableHighlight => ({
   end: h.end,
   color: h.color,
   note: h.note,
+  orphaned: h.orphaned,
   createdAt: h.createdAt,
   updatedAt: h.updatedAt,
 });

@@ -7,6 +7,7 @@ import type { Library } from '../library/library.ts';
 import type { ExportFormat } from '../shared/export-file.ts';
 import { exportBookmarks } from './export-bookmarks.ts';
 import { exportCsv } from './export-csv.ts';
+import { exportHighlightsJson, exportHighlightsMarkdown } from './export-highlights.ts';
 import { exportHtml } from './export-html.ts';
 import { exportJson } from './export-json.ts';
 import { exportMarkdown } from './export-markdown.ts';
@@ -28,7 +29,10 @@ async function exportOpml(library: Library, path: string): Promise<number> {
   return feeds.length;
 }
 
-/** Writes `target`; `count` is how many articles it holds (feeds, for OPML). Markdown and HTML: see writeArticleFiles. */
+/**
+ * Writes `target`; `count` is how many articles it holds (feeds, for OPML; articles with
+ * highlights, for the highlights formats). Markdown and HTML: see writeArticleFiles.
+ */
 export async function exportLibrary(format: ExportFormat, deps: ExportDeps, target: string, options: ExportOptions = {}): Promise<{ count: number; path: string }> {
   const { library, assets } = deps;
   const ids = options.ids ?? null;
@@ -48,6 +52,10 @@ export async function exportLibrary(format: ExportFormat, deps: ExportDeps, targ
         return exportMarkdown(library, assets, target, { ids });
       case 'html':
         return exportHtml(library, assets, target, { ids });
+      case 'highlights-markdown':
+        return exportHighlightsMarkdown(library, target, { ids });
+      case 'highlights-json':
+        return exportHighlightsJson(library, target, { ids });
     }
   })();
   return { count, path: target };

@@ -1,25 +1,17 @@
 // Articles as Markdown files: front matter (title, url, saved, tags), the title as a heading,
-// then the body converted by turndown with GitHub's extensions (tables, strikethrough, task
-// lists); images are files under images/ beside them.
-import TurndownService from 'turndown';
-import { gfm } from 'turndown-plugin-gfm';
+// then the body converted by the shared turndown setup (the reader's export uses the same);
+// images are files under images/ beside them.
 import type { AssetStore } from '../capture/images/asset-store.ts';
 import type { Library } from '../library/library.ts';
+import { htmlToMarkdown } from '../shared/markdown.ts';
 import { writeArticleFiles, type ArticleFormat } from './article-files.ts';
 import type { ExportedArticle } from './selection.ts';
-
-const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*', hr: '---' });
-turndown.use(gfm);
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** JSON strings are YAML double-quoted scalars too: any title is safe in the front matter. */
 export function frontMatter(a: ExportedArticle): string {
   return ['---', `title: ${JSON.stringify(oneLine(a.title))}`, `url: ${JSON.stringify(a.url)}`, `saved: ${a.createdAt}`, `tags: ${JSON.stringify(a.tags)}`, '---', ''].join('\n');
-}
-
-export function htmlToMarkdown(html: string): string {
-  return turndown.turndown(html);
 }
 
 export const MARKDOWN: ArticleFormat = {

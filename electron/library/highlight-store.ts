@@ -19,6 +19,8 @@ export interface NewHighlight {
   /** Any colour name; those outside the four become the nearest of them. */
   color?: string | null;
   note?: string | null;
+  /** Already known not to fit its article's text (a restored backup's). */
+  orphaned?: boolean | null;
   createdAt?: string | null;
   updatedAt?: string | null;
 }
@@ -80,8 +82,8 @@ export class HighlightStore {
     const id = h.id ?? randomUUID();
     const created = h.createdAt ?? now;
     this.#stmts
-      .get(`INSERT INTO highlights (id, article_id, quote, prefix, suffix, start_pos, end_pos, color, note, created_at, updated_at)
-            VALUES (:id, :articleId, :quote, :prefix, :suffix, :start, :end, :color, :note, :created, :updated)`)
+      .get(`INSERT INTO highlights (id, article_id, quote, prefix, suffix, start_pos, end_pos, color, note, orphaned, created_at, updated_at)
+            VALUES (:id, :articleId, :quote, :prefix, :suffix, :start, :end, :color, :note, :orphaned, :created, :updated)`)
       .run({
         id,
         articleId,
@@ -92,6 +94,7 @@ export class HighlightStore {
         end: hasPosition ? h.end! : null,
         color: highlightColor(h.color),
         note,
+        orphaned: h.orphaned ? 1 : 0,
         created,
         updated: h.updatedAt ?? created,
       });

@@ -28,8 +28,8 @@ const EXTENSION: Record<ExportFormat, string> = {
   backup: 'zip', json: 'json', bookmarks: 'html', csv: 'csv', opml: 'opml', markdown: 'zip', html: 'zip', 'highlights-markdown': 'zip', 'highlights-json': 'json',
 };
 
-/** A dated name, e.g. lectern-backup-2026-12-02.zip. */
+/** A dated name, e.g. lectern-backup-2026-12-02.zip, lectern-highlights-2026-12-02.json. */
 export function exportFileName(format: ExportFormat, now = new Date()): string {
-  const kind = format === 'backup' ? 'backup' : format === 'opml' ? 'feeds' : format === 'csv' ? 'pocket' : format;
+  const kind = format === 'opml' ? 'feeds' : format === 'csv' ? 'pocket' : format.startsWith('highlights-') ? 'highlights' : format;
   return `lectern-${kind}-${now.toISOString().slice(0, 10)}.${EXTENSION[format]}`;
 }

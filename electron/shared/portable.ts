@@ -57,6 +57,8 @@ export interface PortableHighlight {
   end: number | null;
   color: string;
   note: string;
+  /** Could not be placed in its article's text; absent in files from before it was kept. */
+  orphaned?: boolean;
   createdAt: string;
   updatedAt: string;
 }

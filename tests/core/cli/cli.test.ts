@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core.ts';
+import { openLibrary } from '../../../electron/library/library.ts';
 import { loopbackOnly, startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
 
 const CLI = resolve(import.meta.dirname, '../../../electron/cli/lectern.ts');
@@ -111,6 +112,30 @@ describe('lectern command line', () => {
     expect(doc.articles.map((a) => a.title)).toEqual(['Growing tomatoes']);
     const other = dataDir();
     expect((await cli(other, 'import', 'json', file, '--json')).json).toMatchObject({ imported: 1, rejected: 0 });
+  });
+
+  it('exports highlights as Markdown (one article: one file) and as JSON', async () => {
+    const dir = dataDir();
+    const added = await cli(dir, 'add', server.url('/tomatoes'), server.url('/basil'), '--json');
+    const [tomatoes] = (added.json.articles as Array<{ id: string }>).map((a) => a.id);
+    // The reader's highlighting, through the same library the command line opens.
+    const lib = openLibrary(join(dir, 'library.db'));
+    lib.highlights.add(tomatoes!, { quote: 'Tomatoes need sun.', note: 'Plant by the wall.' });
+    lib.close();
+
+    const md = join(dir, 'tomatoes.md');
+    const single = await cli(dir, 'export', 'highlights-markdown', md, '--ids', tomatoes!, '--json');
+    expect(single.json, single.stderr).toMatchObject({ exported: 1, format: 'highlights-markdown' });
+    const text = readFileSync(md, 'utf8');
+    expect(text).toContain('title: "Growing tomatoes"');
+    expect(text).toContain('> Tomatoes need sun.\n\n**Note:** Plant by the wall.');
+
+    const json = join(dir, 'highlights.json');
+    expect((await cli(dir, 'export', 'highlights-json', json, '--json')).json).toMatchObject({ exported: 1 });
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as { highlights: Array<{ quote: string; article: { id: string } }> };
+    expect(doc.highlights.map((h) => [h.quote, h.article.id])).toEqual([['Tomatoes need sun.', tomatoes]]);
+    // The usage names the new formats.
+    expect((await cli(dir, 'export', 'highlights')).stderr).toMatch(/highlights-markdown, highlights-json/);
   });
 
   it('restores a full backup into an empty library with its ids and states, and merges it again without duplicates', async () => {

@@ -1,5 +1,5 @@
 // A library with one of everything an export must carry: every article state, a feed with its
-// settings, highlights, and real image files in an asset store.
+// settings, highlights (one orphaned), and real image files in an asset store.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AssetStore } from '../../../electron/capture/images/asset-store.ts';
@@ -74,7 +74,9 @@ export async function fixtureLibrary(): Promise<Fixture> {
 
   lib.highlights.add(full, { quote: 'Tomatoes need sun', prefix: '', suffix: '.', start: 0, end: 17, color: 'green', note: 'Important, "really"' });
   lib.highlights.add(full, { quote: 'Water them daily', color: 'pink' });
-  lib.highlights.add(rtl, { quote: 'الحدائق', note: '' });
+  // An imported highlight whose quote the saved page does not have: kept, orphaned.
+  lib.highlights.add(rtl, { quote: 'حديقة الورود في الربيع', note: '' });
+  lib.anchorHighlights(rtl);
 
   return { lib, dir, assets, ids: { full, rtl, failed: failedArticle.id, pending, fromFeed, cjk }, hashes: [body, lead, icon], feedId: feed.id };
 }

@@ -19,13 +19,15 @@ describe('exportLibrary', () => {
   it('writes every format under the app’s file names, with counts', async () => {
     const { lib, dir, assets, ids } = await fixtureLibrary();
     const counts: Partial<Record<ExportFormat, number>> = {};
-    for (const format of ['backup', 'json', 'bookmarks', 'csv', 'markdown', 'html'] as const) {
+    for (const format of ['backup', 'json', 'bookmarks', 'csv', 'markdown', 'html', 'highlights-markdown', 'highlights-json'] as const) {
       const target = join(dir, exportFileName(format));
       const result = await exportLibrary(format, { library: lib, assets }, target, { ids: null });
       expect(result.path).toBe(target);
       counts[format] = result.count;
     }
-    expect(counts).toEqual({ backup: 6, json: 6, bookmarks: 6, csv: 6, markdown: 6, html: 6 });
+    // The highlights formats count the articles that have highlights.
+    expect(counts).toEqual({ backup: 6, json: 6, bookmarks: 6, csv: 6, markdown: 6, html: 6, 'highlights-markdown': 2, 'highlights-json': 2 });
+    expect(await zipNames(join(dir, exportFileName('highlights-markdown')))).toEqual(['growing-tomatoes-properly.md', 'مقالة-عن-الحدائق.md']);
     expect(await zipNames(join(dir, exportFileName('markdown')))).toHaveLength(6 + 1);
     expect((await zipNames(join(dir, exportFileName('backup'))))).toContain('lectern-backup.json');
     // A selection; the backup is always the whole library.
