@@ -4,6 +4,7 @@ import { AddUrlForm } from './components/AddUrlForm.tsx';
 import { DisplaySettingsPanel } from './components/DisplaySettingsPanel.tsx';
 import { ExportDialog } from './components/ExportDialog.tsx';
 import { ImportDialog } from './components/ImportDialog.tsx';
+import { HighlightsView } from './components/HighlightsView.tsx';
 import { ExportIcon, ImportIcon } from './components/Icons.tsx';
 import { ListScreen } from './components/ListScreen.tsx';
 import { Reader } from './components/Reader.tsx';
@@ -16,6 +17,7 @@ import { useArticleActions } from './hooks/useArticleActions.ts';
 import { useArticleList } from './hooks/useArticleList.ts';
 import { useFeeds } from './hooks/useFeeds.ts';
 import { useHashRoute } from './hooks/useHashRoute.ts';
+import { useHighlightCount } from './hooks/useHighlightList.ts';
 import { useLibraryCounts } from './hooks/useLibraryCounts.ts';
 import { useLiveUpdates } from './hooks/useLiveUpdates.ts';
 import { usePreferences } from './hooks/usePreferences.ts';
@@ -27,15 +29,18 @@ import { useShortcuts } from './hooks/useShortcuts.ts';
 import { useToasts } from './hooks/useToasts.ts';
 import { useUndoableDelete } from './hooks/useUndoableDelete.ts';
 import { call } from './lib/bridge.ts';
-import { navigate, sameList, type ListRoute } from './lib/route.ts';
+import { navigate, routeHref, sameList, type HomeRoute, type ListRoute } from './lib/route.ts';
 
 export function App() {
   const route = useHashRoute();
   const readerId = route.kind === 'reader' ? route.id : null;
   // The list stays loaded while reading, so Back returns to the same place instantly.
   const [listRoute, setListRoute] = useState<ListRoute>(route.kind === 'list' ? route : { kind: 'list', view: 'unread' });
+  // Where the reader's Back goes: the list, or the Highlights view it was opened from.
+  const [homeRoute, setHomeRoute] = useState<HomeRoute>(route.kind === 'reader' ? listRoute : route);
   useEffect(() => {
     if (route.kind === 'list') setListRoute((prev) => (sameList(prev, route) ? prev : route));
+    if (route.kind !== 'reader') setHomeRoute((prev) => (routeHref(prev) === routeHref(route) ? prev : route));
   }, [route]);
 
   const list = useArticleList(listRoute);
@@ -53,6 +58,9 @@ export function App() {
   const [searchRevision, setSearchRevision] = useState(0);
   const search = useSearch(query, searchRevision);
   const searching = query.trim() !== '';
+  // The Highlights view has no article rows: the list's shortcuts (j, k, s, e…) rest there.
+  const onHighlights = route.kind === 'highlights' && !searching;
+  const highlightCount = useHighlightCount(!list.loading || list.items.length > 0);
 
   const [selectedIndex, setSelectedIndex] = useState(-1);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -77,9 +85,9 @@ export function App() {
   const { pending } = undoDelete;
 
   const shown: ArticleSummary[] = useMemo(() => {
-    const rows = searching ? (search.result?.hits.map((h) => h.article) ?? []) : list.items;
+    const rows = searching ? (search.result?.hits.map((h) => h.article) ?? []) : onHighlights ? [] : list.items;
     return pending.size === 0 ? rows : rows.filter((a) => !pending.has(a.id));
-  }, [searching, search.result, list.items, pending]);
+  }, [searching, onHighlights, search.result, list.items, pending]);
   const snippets = useMemo(
     () => (searching ? new Map(search.result?.hits.map((h) => [h.article.id, h.snippet])) : undefined),
     [searching, search.result],
@@ -136,7 +144,7 @@ export function App() {
     [actions.rowActions, selection],
   );
 
-  const backToList = useCallback(() => navigate(listRoute), [listRoute]);
+  const backToList = useCallback(() => navigate(homeRoute), [homeRoute]);
   const { runAction } = actions;
   const article = reader.article;
   const readerActions = useMemo(
@@ -201,8 +209,12 @@ export function App() {
           onSubmit={() => {
             recentSearches.remember(query);
             // Only a settled result: while a search runs, the rows shown are the last query's.
+            // With no article hits (`in:highlights …`), the best highlight hit.
+            if (!searching || search.searching) return;
             const best = shown[0];
-            if (searching && !search.searching && best) navigate({ kind: 'reader', id: best.id });
+            const bestHighlight = search.result?.highlights?.[0]?.highlight;
+            if (best) navigate({ kind: 'reader', id: best.id });
+            else if (bestHighlight) navigate({ kind: 'reader', id: bestHighlight.articleId, highlight: bestHighlight.id });
           }}
         />
         <DisplaySettingsPanel state={display} />
@@ -236,7 +248,11 @@ export function App() {
             tagSuggestions={counts.tags}
             tagInputRef={tagInputRef}
             actions={readerActions}
+            highlightId={route.kind === 'reader' ? (route.highlight ?? null) : null}
+            toasts={toasts}
           />
+        ) : onHighlights ? (
+          <HighlightsView route={route} counts={counts} feeds={feeds} highlightCount={highlightCount} />
         ) : (
           <ListScreen
             route={listRoute}
@@ -246,6 +262,7 @@ export function App() {
             shown={shown}
             snippets={snippets}
             counts={counts}
+            highlightCount={highlightCount}
             feeds={feeds}
             notify={notify}
             selection={selection}

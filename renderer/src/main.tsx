@@ -9,6 +9,8 @@ import './styles/reader.css';
 import './styles/library.css';
 import './styles/annotations.css';
 import './styles/collections.css';
+import './styles/highlights.css';
+import './styles/highlights-view.css';
 
 // Before the first render: the last theme, so a dark start never flashes light.
 applyCachedTheme();

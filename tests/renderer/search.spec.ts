@@ -18,7 +18,7 @@ test('search chips, recent searches, and results open in the reader', async ({ a
   await page.keyboard.press('/');
   await expect(box).toBeFocused();
   const chips = page.getByRole('group', { name: 'Search filters' });
-  await expect(chips.getByRole('button')).toHaveText(['is:starred', 'is:unread', 'is:archived', 'tag:', 'site:']);
+  await expect(chips.getByRole('button')).toHaveText(['is:starred', 'is:unread', 'is:archived', 'tag:', 'site:', 'in:highlights']);
   await page.screenshot({ path: join(SCREENSHOTS, 'search-chips.png') });
 
   // A chip goes into the box, and the box keeps focus for more typing.

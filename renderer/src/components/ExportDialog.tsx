@@ -16,6 +16,8 @@ const CHOICES: readonly { format: ExportFormat; label: string; what: string }[] 
   { format: 'csv', label: 'Pocket CSV', what: 'Links, titles, tags and states, as Pocket exports them; most readers import it.' },
   { format: 'opml', label: 'Feeds (OPML)', what: 'Your subscriptions, for another feed reader.' },
   { format: 'markdown', label: 'Markdown (.zip)', what: 'One Markdown file per article, with its images.' },
+  { format: 'highlights-markdown', label: 'All highlights (Markdown files)', what: 'A zip of one Markdown file per highlighted article: its quotes and notes, for Obsidian or Readwise.' },
+  { format: 'highlights-json', label: 'All highlights (JSON)', what: 'Every highlight and note with its article, as one JSON file.' },
 ];
 
 type State = { kind: 'idle' } | { kind: 'exporting'; label: string } | { kind: 'done'; text: string } | { kind: 'failed'; message: string };

@@ -5,12 +5,14 @@ import type { FeedsState } from '../hooks/useFeeds.ts';
 import type { LibraryCounts } from '../hooks/useLibraryCounts.ts';
 import type { SearchState } from '../hooks/useSearch.ts';
 import type { SelectionState } from '../hooks/useSelection.ts';
+import { plural } from '../lib/format.ts';
 import { navigate, routeHref, SORTS, VIEWS, type ListRoute } from '../lib/route.ts';
 import { ArticleList } from './ArticleList.tsx';
 import type { RowActions } from './ArticleRow.tsx';
 import { BulkActions, type BulkHandlers } from './BulkActions.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { feedProblem } from './FeedsNav.tsx';
+import { SearchHighlights } from './SearchHighlights.tsx';
 import { FeedTools } from './FeedTools.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { TagRename } from './TagRename.tsx';
@@ -23,6 +25,8 @@ interface Props {
   shown: ArticleSummary[];
   snippets: Map<string, string> | undefined;
   counts: LibraryCounts;
+  /** How many highlights the library holds (the sidebar shows it), once counted. */
+  highlightCount: number | undefined;
   feeds: FeedsState;
   /** A short notice (a toast). */
   notify: (message: string) => void;
@@ -46,7 +50,7 @@ function listTitle(route: ListRoute, feeds: FeedsState): string {
 const folderNames = (feeds: FeedsState): string[] => [...new Set(feeds.feeds.flatMap((f) => (f.folder ? [f.folder] : [])))].sort();
 
 /** The reading list (or search results), with its sidebar, sort menu and bulk actions. */
-export function ListScreen({ route, query, search, list, shown, snippets, counts, feeds, notify, selection, selectedIndex, focusRequest, online, rowActions, bulk, bulkTagRef }: Props) {
+export function ListScreen({ route, query, search, list, shown, snippets, counts, highlightCount, feeds, notify, selection, selectedIndex, focusRequest, online, rowActions, bulk, bulkTagRef }: Props) {
   const searching = query.trim() !== '';
   const title = searching ? 'Search results' : listTitle(route, feeds);
   const feed = feeds.byId(route.feed);
@@ -54,13 +58,16 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
   const count = searching ? (search.result?.total ?? 0) : list.total;
   // A very broad search may stop counting at a cap: say "1,000+ articles", not a false exact.
   const atLeast = searching && search.result?.totalCapped === true ? '+' : '';
-  const countText = `${count.toLocaleString('en-US')}${atLeast} ${count === 1 && !atLeast ? 'article' : 'articles'}`;
+  const highlightHits = (searching && search.result?.highlights) || [];
+  const articleCount = `${count.toLocaleString('en-US')}${atLeast} ${count === 1 && !atLeast ? 'article' : 'articles'}`;
+  // `in:highlights …` finds highlights only: no "0 articles" beside them.
+  const countText = highlightHits.length === 0 ? articleCount : [shown.length > 0 && articleCount, plural(highlightHits.length, 'highlight')].filter(Boolean).join(', ');
   const filter = route.tag ? `tag “${route.tag}”` : route.site ? `site ${route.site}` : null;
   const error = searching ? search.error : list.error;
 
   return (
     <section className="list-screen" aria-labelledby="list-title">
-      <Sidebar route={route} counts={counts} feeds={feeds} searching={searching} />
+      <Sidebar route={route} counts={counts} feeds={feeds} searching={searching} highlightCount={highlightCount} />
       <div className="list-column">
         <div className="list-heading">
           <h1 id="list-title">{searching ? `Results for “${query.trim()}”` : title}</h1>
@@ -98,6 +105,12 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
             {error}
           </p>
         )}
+        {highlightHits.length > 0 && <SearchHighlights key={query.trim()} hits={highlightHits} besideArticles={shown.length > 0} />}
+        {highlightHits.length > 0 && shown.length > 0 && (
+          <h2 className="search-group-heading" id="search-articles-title">
+            In articles
+          </h2>
+        )}
         {shown.length > 0 ? (
           <ArticleList
             label={title}
@@ -114,7 +127,8 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
             {...rowActions}
           />
         ) : searching ? (
-          !search.searching && (
+          !search.searching &&
+          highlightHits.length === 0 && (
             <div className="empty-state">
               <h2>No matches</h2>
               <p>Nothing you have saved matches “{query.trim()}”.</p>

@@ -1,11 +1,16 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type Ref, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
 import type { Article, ReaderPreferences, TagCount } from '../../../electron/ipc/api.ts';
+import { useReaderHighlights, type ReaderHighlights } from '../hooks/useReaderHighlights.ts';
 import { useReadingProgress } from '../hooks/useReadingProgress.ts';
+import type { ToastsState } from '../hooks/useToasts.ts';
 import { call } from '../lib/bridge.ts';
 import { formatDate, formatReadingTime, formatTimeLeft, siteLabel } from '../lib/format.ts';
 import { readerStyle } from '../lib/readerLook.ts';
 import { sanitizeArticleHtml } from '../lib/sanitize.ts';
+import { HighlightPanel } from './HighlightPanel.tsx';
+import { HighlightPopover } from './HighlightPopover.tsx';
 import { RetryIcon } from './Icons.tsx';
+import { ListenControls } from './ListenControls.tsx';
 import { NoteField } from './NoteField.tsx';
 import { ReaderToolbar, type ReaderActions } from './ReaderToolbar.tsx';
 import { TagEditor } from './TagEditor.tsx';
@@ -17,7 +22,13 @@ interface Props {
   tagSuggestions: TagCount[];
   tagInputRef: Ref<HTMLInputElement>;
   actions: ReaderActions;
+  /** A highlight to scroll to once the article is shown (#/read/<id>?highlight=<id>). */
+  highlightId?: string | null;
+  /** For a deleted highlight's Undo. */
+  toasts?: ToastsState;
 }
+
+const PANEL_ID = 'highlight-panel';
 
 /** Links inside an article leave the app through the shell, never by navigating the window. */
 function openLinksExternally(event: MouseEvent<HTMLElement>) {
@@ -62,18 +73,64 @@ function usePlaceholdersForMissingImages(body: RefObject<HTMLDivElement | null>,
   }, [body, html]);
 }
 
-function ReaderBody({ article }: { article: Article }) {
-  const html = useMemo(() => sanitizeArticleHtml(article.html), [article.html]);
-  const ref = useRef<HTMLDivElement>(null);
-  usePlaceholdersForMissingImages(ref, html);
+interface BodyProps {
+  article: Article;
+  html: string;
+  bodyRef: RefObject<HTMLDivElement | null>;
+  onHighlightClick: (event: MouseEvent<HTMLElement>) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+}
+
+/**
+ * The article itself. Memoised, with a stable `__html`, so a re-render of the reader never
+ * resets the body and takes the highlights' marks (placed into it directly) with it.
+ */
+const ReaderBody = memo(function ReaderBody({ article, html, bodyRef, onHighlightClick, onKeyDown }: BodyProps) {
+  const inner = useMemo(() => ({ __html: html }), [html]);
+  usePlaceholdersForMissingImages(bodyRef, html);
   return (
     <div
-      ref={ref}
+      ref={bodyRef}
       className="reader-body"
       lang={article.lang ?? undefined}
       dir={article.dir ?? undefined}
-      onClick={openLinksExternally}
-      dangerouslySetInnerHTML={{ __html: html }}
+      onClick={(event) => {
+        openLinksExternally(event);
+        onHighlightClick(event);
+      }}
+      onKeyDown={onKeyDown}
+      dangerouslySetInnerHTML={inner}
+    />
+  );
+});
+
+/** The popover by a selection, or by the highlight that is open. */
+function HighlightLayer({ hl }: { hl: ReaderHighlights }) {
+  if (hl.open) {
+    const { highlight } = hl.open;
+    return (
+      <HighlightPopover
+        mode="highlight"
+        rect={hl.open.rect}
+        highlight={highlight}
+        focusNote={hl.open.focusNote}
+        onColor={(color) => hl.update(highlight.id, { color })}
+        onNote={(note) => hl.update(highlight.id, { note })}
+        onDelete={() => hl.remove(highlight)}
+        onClose={hl.close}
+      />
+    );
+  }
+  if (!hl.selection) return null;
+  const selection = hl.selection;
+  return (
+    <HighlightPopover
+      mode="selection"
+      rect={selection.rect}
+      lastColor={hl.lastColor}
+      onColor={(color) => void hl.create(color, false, selection)}
+      onAddNote={() => void hl.create(hl.lastColor, true, selection)}
+      onClose={() => document.getSelection()?.removeAllRanges()}
     />
   );
 }
@@ -97,10 +154,16 @@ function ReaderStatus({ article, onRetry }: { article: Article; onRetry: () => v
   );
 }
 
-export function Reader({ article, error, preferences, tagSuggestions, tagInputRef, actions }: Props) {
+export function Reader({ article, error, preferences, tagSuggestions, tagInputRef, actions, highlightId = null, toasts }: Props) {
   const look = readerStyle(preferences);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const panelHeadingRef = useRef<HTMLHeadingElement>(null);
   const articleId = article?.id;
+  const done = article?.status === 'done';
+  const articleHtml = done ? article.html : null;
+  const html = useMemo(() => (articleHtml === null ? null : sanitizeArticleHtml(articleHtml)), [articleHtml]);
+  const hl = useReaderHighlights({ articleId: articleId ?? null, html, bodyRef, panelHeadingRef, highlightId, toasts });
 
   useReadingProgress(article, preferences.archiveOnFinish);
   // A newly opened article puts focus on its title, for screen readers.
@@ -108,7 +171,13 @@ export function Reader({ article, error, preferences, tagSuggestions, tagInputRe
     if (articleId) headingRef.current?.focus({ preventScroll: true });
   }, [articleId]);
 
-  const toolbar = <ReaderToolbar article={article} actions={actions} />;
+  const toolbar = (
+    <ReaderToolbar
+      article={article}
+      actions={actions}
+      highlights={{ count: hl.highlights.length, open: hl.panelOpen, panelId: PANEL_ID, onToggle: () => hl.togglePanel() }}
+    />
+  );
 
   if (error) {
     return (
@@ -131,8 +200,26 @@ export function Reader({ article, error, preferences, tagSuggestions, tagInputRe
   const published = formatDate(article.publishedAt);
   const timeLeft = formatTimeLeft(article.readingMinutes, article.progress);
   return (
-    <article className="reader" style={look} data-font={preferences.font} aria-labelledby="reader-title">
+    <article className={hl.panelOpen ? 'reader has-highlight-panel' : 'reader'} style={look} data-font={preferences.font} aria-labelledby="reader-title">
       {toolbar}
+      {done && <ListenControls article={article} preferences={preferences} bodyRef={bodyRef} />}
+      {done && hl.panelOpen && (
+        <HighlightPanel
+          id={PANEL_ID}
+          headingRef={panelHeadingRef}
+          highlights={hl.highlights}
+          placement={hl.placement}
+          onJump={hl.jump}
+          onNote={(id, note) => hl.update(id, { note })}
+          onDelete={hl.remove}
+          onClose={() => hl.togglePanel()}
+        />
+      )}
+      {hl.error && (
+        <p className="reader-notice is-failed" role="alert">
+          {hl.error}
+        </p>
+      )}
       <header className="reader-header" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
         <p className="reader-site">{siteLabel(article.siteName, article.url)}</p>
         <h1 id="reader-title" ref={headingRef} tabIndex={-1}>
@@ -157,7 +244,12 @@ export function Reader({ article, error, preferences, tagSuggestions, tagInputRe
         />
         <NoteField articleId={article.id} note={article.note} />
       </div>
-      {article.status === 'done' ? <ReaderBody article={article} /> : <ReaderStatus article={article} onRetry={actions.onRetry} />}
+      {done && html !== null ? (
+        <ReaderBody article={article} html={html} bodyRef={bodyRef} onHighlightClick={hl.onBodyClick} onKeyDown={hl.onBodyKeyDown} />
+      ) : (
+        <ReaderStatus article={article} onRetry={actions.onRetry} />
+      )}
+      {done && <HighlightLayer hl={hl} />}
     </article>
   );
 }

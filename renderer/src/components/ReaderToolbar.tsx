@@ -1,8 +1,8 @@
 import type { Article } from '../../../electron/ipc/api.ts';
 import { call } from '../lib/bridge.ts';
-import { downloadArticle } from '../lib/exportArticle.ts';
 import { ArchiveIcon, BackIcon, CopyIcon, DownloadIcon, ExternalIcon, RetryIcon, StarIcon, TrashIcon } from './Icons.tsx';
-import { ExportMenu } from './ExportMenu.tsx';
+import { HighlightIcon } from './HighlightPanel.tsx';
+import { ArticleExportMenu } from './ExportMenu.tsx';
 
 export interface ReaderActions {
   onBack: () => void;
@@ -15,8 +15,22 @@ export interface ReaderActions {
   onRemoveTag: (tag: string) => void;
 }
 
+/** The highlights panel's toggle, with how many the article has. */
+export interface HighlightsToggle {
+  count: number;
+  open: boolean;
+  panelId: string;
+  onToggle: () => void;
+}
+
+interface Props {
+  article: Article | null;
+  actions: ReaderActions;
+  highlights?: HighlightsToggle;
+}
+
 /** The reader's header actions. Export is a native popover, so Esc and outside clicks close it. */
-export function ReaderToolbar({ article, actions }: { article: Article | null; actions: ReaderActions }) {
+export function ReaderToolbar({ article, actions, highlights }: Props) {
   return (
     <div className="reader-toolbar" role="toolbar" aria-label="Article">
       <button type="button" className="button button-quiet" onClick={actions.onBack} aria-keyshortcuts="u Escape">
@@ -33,6 +47,21 @@ export function ReaderToolbar({ article, actions }: { article: Article | null; a
             <ArchiveIcon filled={article.archived} />
             Archive
           </button>
+          {highlights && article.status === 'done' && (
+            <button
+              type="button"
+              className="button button-quiet highlights-toggle"
+              aria-pressed={highlights.open}
+              aria-controls={highlights.open ? highlights.panelId : undefined}
+              aria-keyshortcuts="Shift+H"
+              title="Highlights and notes (Shift+H)"
+              onClick={highlights.onToggle}
+            >
+              <HighlightIcon />
+              Highlights
+              <span className="highlights-count">{highlights.count}</span>
+            </button>
+          )}
           <a
             className="button button-quiet"
             href={article.url}
@@ -70,13 +99,7 @@ export function ReaderToolbar({ article, actions }: { article: Article | null; a
           >
             <DownloadIcon />
           </button>
-          <ExportMenu
-            id="export-menu"
-            className="export-menu"
-            label="Export as"
-            names={{ markdown: 'Markdown (.md)', html: 'HTML (.html)' }}
-            onPick={(format) => downloadArticle(article, format)}
-          />
+          <ArticleExportMenu article={article} />
           <button type="button" className="icon-button is-danger" onClick={actions.onDelete} aria-keyshortcuts="#" aria-label="Delete" title="Delete (#)">
             <TrashIcon />
           </button>

@@ -1,8 +1,9 @@
 import { useRef, type Ref } from 'react';
 import { SearchIcon } from './Icons.tsx';
 
-/** The query language's filters, offered as chips that insert themselves into the box. */
-export const SEARCH_CHIPS = ['is:starred', 'is:unread', 'is:archived', 'tag:', 'site:'] as const;
+/** The query language's filters, offered as chips that insert themselves into the box
+ *  (`in:highlights` searches highlights and their notes only). */
+export const SEARCH_CHIPS = ['is:starred', 'is:unread', 'is:archived', 'tag:', 'site:', 'in:highlights'] as const;
 
 interface Props {
   inputRef: Ref<HTMLInputElement>;

@@ -18,7 +18,9 @@ export type Shortcut =
   | 'viewAll'
   | 'delete'
   | 'tag'
-  | 'select';
+  | 'select'
+  | 'highlight'
+  | 'highlightsPanel';
 export type ShortcutHandlers = Partial<Record<Shortcut, () => void>>;
 
 /** Single-key shortcuts, as in most readers. Ctrl/Cmd+L works everywhere, like a browser. */
@@ -43,6 +45,8 @@ const KEYS: Record<string, Shortcut> = {
   '#': 'delete',
   t: 'tag',
   x: 'select',
+  h: 'highlight',
+  H: 'highlightsPanel',
 };
 
 /** What the help dialog lists, in the order it lists them. */
@@ -55,6 +59,8 @@ export const SHORTCUT_HELP: readonly { keys: string[]; what: string }[] = [
   { keys: ['#'], what: 'Delete (with Undo)' },
   { keys: ['t'], what: 'Tag' },
   { keys: ['x'], what: 'Select or unselect (Shift-click selects a range)' },
+  { keys: ['h'], what: 'Highlight the selected text (in the reader)' },
+  { keys: ['Shift H'], what: 'Show or hide the highlights and notes' },
   { keys: ['/'], what: 'Search' },
   { keys: ['Ctrl L'], what: 'Save a link (or paste or drop one anywhere)' },
   { keys: ['1', '2', '3', '4'], what: 'Unread, Starred, Archive, All' },
