@@ -1,7 +1,7 @@
 // Reader preferences (typography and theme). Stored by electron-store in the app, which is
 // built on `conf`; the core talks to either through the small interface below.
 import { z } from 'zod';
-import type { ReaderPreferences } from '../shared/reader-preferences.ts';
+import { DEFAULT_READER_PREFERENCES, type ReaderPreferences } from '../shared/reader-preferences.ts';
 
 export const readerPreferencesSchema = z
   .object({
@@ -11,17 +11,12 @@ export const readerPreferencesSchema = z
     lineHeight: z.number().min(1.2).max(2.2),
     columnWidth: z.enum(['narrow', 'medium', 'wide']),
     archiveOnFinish: z.boolean(),
+    speechRate: z.number().min(0.5).max(3),
+    speechVoice: z.string().max(1000),
   })
   .strict() satisfies z.ZodType<ReaderPreferences>;
 
-export const DEFAULT_READER_PREFERENCES: ReaderPreferences = {
-  theme: 'system',
-  font: 'serif',
-  fontSize: 19,
-  lineHeight: 1.6,
-  columnWidth: 'medium',
-  archiveOnFinish: false,
-};
+export { DEFAULT_READER_PREFERENCES };
 
 /** The part of electron-store (and conf, which it extends) the core uses. */
 export interface KeyValueStore {

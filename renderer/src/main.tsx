@@ -11,6 +11,7 @@ import './styles/annotations.css';
 import './styles/collections.css';
 import './styles/highlights.css';
 import './styles/highlights-view.css';
+import './styles/listening.css';
 
 // Before the first render: the last theme, so a dark start never flashes light.
 applyCachedTheme();

@@ -246,11 +246,12 @@ describe('reader preferences', () => {
     const defaults = value<ReaderPreferences>(await core.invoke('getPreferences', []));
     expect(defaults.theme).toBe('system');
 
-    const changed = value<ReaderPreferences>(await core.invoke('setPreferences', [{ theme: 'dark', fontSize: 22 }]));
-    expect(changed).toEqual({ ...defaults, theme: 'dark', fontSize: 22 });
+    const changed = value<ReaderPreferences>(await core.invoke('setPreferences', [{ theme: 'dark', fontSize: 22, speechRate: 1.5, speechVoice: 'urn:voice:gb' }]));
+    expect(changed).toEqual({ ...defaults, theme: 'dark', fontSize: 22, speechRate: 1.5, speechVoice: 'urn:voice:gb' });
     expect(seen).toEqual([changed]);
     expect(await core.invoke('setPreferences', [{ fontSize: 5 }])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(await core.invoke('setPreferences', [{ colour: 'red' }])).toMatchObject({ ok: false });
+    expect(await core.invoke('setPreferences', [{ speechRate: 10 }])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
 
     await core.close();
     open.splice(open.indexOf(core), 1);

@@ -1,5 +1,7 @@
 import type { ReaderPreferences } from '../../../electron/ipc/api.ts';
 import type { PreferencesState } from '../hooks/usePreferences.ts';
+import { useVoices } from '../hooks/useVoices.ts';
+import { languageName } from '../lib/speech/voices.ts';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE } from '../lib/readerLook.ts';
 
 type ChoiceKey = 'theme' | 'font' | 'lineHeight' | 'columnWidth';
@@ -30,6 +32,46 @@ function Choice<K extends ChoiceKey>({ legend, name, options, state }: ChoicePro
           </label>
         ))}
       </div>
+    </fieldset>
+  );
+}
+
+const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
+
+/** Listening speed and voice. The voice list is the system's; "Automatic" follows each article's language. */
+function ListeningSettings({ state }: { state: PreferencesState }) {
+  const { preferences, update } = state;
+  const { supported, voices } = useVoices();
+  if (!supported) return null;
+  const sorted = [...voices].sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
+  const missing = preferences.speechVoice !== '' && !voices.some((v) => v.id === preferences.speechVoice);
+  return (
+    <fieldset className="segmented listening-settings">
+      <legend>Listening</legend>
+      <label>
+        Speed
+        <select value={String(preferences.speechRate)} onChange={(e) => update({ speechRate: Number(e.target.value) })}>
+          {(RATES as readonly number[]).includes(preferences.speechRate) ? null : <option value={String(preferences.speechRate)}>{preferences.speechRate}×</option>}
+          {RATES.map((rate) => (
+            <option key={rate} value={String(rate)}>
+              {rate}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Voice
+        <select value={missing ? '' : preferences.speechVoice} onChange={(e) => update({ speechVoice: e.target.value })}>
+          <option value="">Automatic (the article’s language)</option>
+          {sorted.map((voice) => (
+            <option key={voice.id} value={voice.id}>
+              {voice.name} — {languageName(voice.lang, navigator.language)}
+              {voice.local ? '' : ' (online)'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="settings-hint">A chosen voice reads articles in its own language; others get the best voice for theirs.</p>
     </fieldset>
   );
 }
@@ -101,6 +143,7 @@ export function DisplaySettingsPanel({ state }: { state: PreferencesState }) {
           <input type="checkbox" checked={preferences.archiveOnFinish} onChange={(e) => update({ archiveOnFinish: e.target.checked })} />
           Archive articles when I reach the end
         </label>
+        <ListeningSettings state={state} />
       </div>
     </>
   );

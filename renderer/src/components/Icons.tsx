@@ -122,3 +122,29 @@ export function WarningIcon() {
     </svg>
   );
 }
+
+export function PlayIcon() {
+  return (
+    <svg {...base} fill="currentColor">
+      <path d="M7 4.5v15l12.5-7.5z" />
+    </svg>
+  );
+}
+
+export function PauseIcon() {
+  return (
+    <svg {...base} fill="currentColor" stroke="none">
+      <rect x="6" y="4.5" width="4" height="15" rx="1" />
+      <rect x="14" y="4.5" width="4" height="15" rx="1" />
+    </svg>
+  );
+}
+
+/** A paragraph back (mirrored: forward). */
+export function SkipIcon({ forward = false }: { forward?: boolean }) {
+  return (
+    <svg {...base} transform={forward ? 'scale(-1 1)' : undefined}>
+      <path d="M6 5v14M18 5.5L9 12l9 6.5z" />
+    </svg>
+  );
+}

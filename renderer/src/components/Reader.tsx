@@ -202,7 +202,7 @@ export function Reader({ article, error, preferences, tagSuggestions, tagInputRe
   return (
     <article className={hl.panelOpen ? 'reader has-highlight-panel' : 'reader'} style={look} data-font={preferences.font} aria-labelledby="reader-title">
       {toolbar}
-      {done && <ListenControls article={article} preferences={preferences} bodyRef={bodyRef} />}
+      {done && <ListenControls article={article} preferences={preferences} bodyRef={bodyRef} html={html} />}
       {done && hl.panelOpen && (
         <HighlightPanel
           id={PANEL_ID}

@@ -20,7 +20,10 @@ export type Shortcut =
   | 'tag'
   | 'select'
   | 'highlight'
-  | 'highlightsPanel';
+  | 'highlightsPanel'
+  | 'listen'
+  | 'listenBack'
+  | 'listenForward';
 export type ShortcutHandlers = Partial<Record<Shortcut, () => void>>;
 
 /** Single-key shortcuts, as in most readers. Ctrl/Cmd+L works everywhere, like a browser. */
@@ -47,6 +50,9 @@ const KEYS: Record<string, Shortcut> = {
   x: 'select',
   h: 'highlight',
   H: 'highlightsPanel',
+  l: 'listen',
+  '[': 'listenBack',
+  ']': 'listenForward',
 };
 
 /** What the help dialog lists, in the order it lists them. */
@@ -61,6 +67,8 @@ export const SHORTCUT_HELP: readonly { keys: string[]; what: string }[] = [
   { keys: ['x'], what: 'Select or unselect (Shift-click selects a range)' },
   { keys: ['h'], what: 'Highlight the selected text (in the reader)' },
   { keys: ['Shift H'], what: 'Show or hide the highlights and notes' },
+  { keys: ['l'], what: 'Listen to the article, or pause' },
+  { keys: ['[', ']'], what: 'While listening: a paragraph back or forward' },
   { keys: ['/'], what: 'Search' },
   { keys: ['Ctrl L'], what: 'Save a link (or paste or drop one anywhere)' },
   { keys: ['1', '2', '3', '4'], what: 'Unread, Starred, Archive, All' },

@@ -1,16 +1,10 @@
 import type { CSSProperties } from 'react';
 import type { ReaderPreferences } from '../../../electron/ipc/api.ts';
+import { DEFAULT_READER_PREFERENCES } from '../../../electron/shared/reader-preferences.ts';
 
 // How reader preferences (stored by the core, shared by every window) turn into CSS.
 
-export const DEFAULT_PREFERENCES: ReaderPreferences = {
-  theme: 'system',
-  font: 'serif',
-  fontSize: 19,
-  lineHeight: 1.6,
-  columnWidth: 'medium',
-  archiveOnFinish: false,
-};
+export const DEFAULT_PREFERENCES: ReaderPreferences = DEFAULT_READER_PREFERENCES;
 
 /** Steps offered in the UI; the contract allows 12–32. */
 export const MIN_FONT_SIZE = 14;
