@@ -113,6 +113,10 @@ function openCore(triedBackups = new Set<string>()): Core | null {
   }
 }
 
+// Listening uses the Web Speech API; on Linux Chromium reaches the system's voices only
+// through speech-dispatcher, and only when asked to (Windows and macOS need nothing).
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher');
+
 async function start(): Promise<void> {
   await app.whenReady();
   const core = openCore();
