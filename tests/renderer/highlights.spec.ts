@@ -44,10 +44,14 @@ const HEBREW = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages',
 
 let server: FixtureServer;
 let river = RIVER;
+/** The site is down: every fetch of the river page gets a 503. */
+let riverDown = false;
 test.beforeEach(async () => {
   river = RIVER;
+  riverDown = false;
   server = await startFixtureServer({
-    '/river/': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(river),
+    '/river/': (_req, res) =>
+      void (riverDown ? res.writeHead(503, { 'content-type': 'text/plain' }).end('down for maintenance') : res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(river)),
     '/hebrew/': { body: HEBREW },
   });
 });
@@ -238,6 +242,31 @@ test('a re-fetch of a changed page re-anchors a highlight and orphans one whose 
   await expect(panel(page).getByRole('list', { name: 'In the text' })).toContainText('the herons stand motionless');
   // Nothing is dropped.
   expect((await stored(app, id)).map((h) => h.quote).sort()).toEqual(['cathedral spire', 'the herons stand motionless']);
+});
+
+test('a re-fetch that fails keeps the saved copy and its highlights, and says so', async ({ app }) => {
+  const { page } = app;
+  const id = await saveAndOpen(app, '/river/');
+  await select(page, 'the herons stand motionless');
+  await page.keyboard.press('h');
+  await expect(marks(page)).toHaveCount(1);
+
+  riverDown = true;
+  const notice = page.locator('.reader').getByRole('alert');
+  await page.getByRole('toolbar', { name: 'Article' }).getByRole('button', { name: 'Re-fetch' }).click();
+  await expect(notice).toContainText('Could not fetch it again', { timeout: CAPTURE_TIMEOUT });
+  await expect(notice).toContainText('503');
+  await expect(page.locator('.reader-body')).toContainText('The old river path starts behind the brewery');
+  await expect(marks(page)).toHaveText(['the herons stand motionless']);
+  const article = value<Article>(await app.core.invoke('getArticle', [id]));
+  expect(article).toMatchObject({ status: 'done' });
+  expect(article.html).toContain('The old river path');
+
+  // The site is back: Retry fetches it, and the notice goes.
+  riverDown = false;
+  await notice.getByRole('button', { name: 'Retry' }).click();
+  await expect(notice).toHaveCount(0, { timeout: CAPTURE_TIMEOUT });
+  await expect(marks(page)).toHaveText(['the herons stand motionless']);
 });
 
 test('delete a highlight, then undo', async ({ app }) => {

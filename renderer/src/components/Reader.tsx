@@ -135,6 +135,27 @@ function HighlightLayer({ hl }: { hl: ReaderHighlights }) {
   );
 }
 
+/** Over a saved copy: it is being fetched again, or the last re-fetch failed. */
+function RefetchNotice({ article, onRetry }: { article: Article; onRetry: () => void }) {
+  if (article.status === 'pending' || article.status === 'fetching') {
+    return (
+      <p className="reader-notice" role="status">
+        Fetching again… The copy saved before stays here until the new one is in.
+      </p>
+    );
+  }
+  if (article.status !== 'done' || !article.error) return null;
+  return (
+    <div className="reader-notice is-failed" role="alert">
+      <p>Could not fetch it again: {article.error}. This is the copy saved before.</p>
+      <button type="button" className="button" onClick={onRetry}>
+        <RetryIcon />
+        Retry
+      </button>
+    </div>
+  );
+}
+
 function ReaderStatus({ article, onRetry }: { article: Article; onRetry: () => void }) {
   if (article.status === 'failed') {
     return (
@@ -160,7 +181,8 @@ export function Reader({ article, error, preferences, tagSuggestions, tagInputRe
   const bodyRef = useRef<HTMLDivElement>(null);
   const panelHeadingRef = useRef<HTMLHeadingElement>(null);
   const articleId = article?.id;
-  const done = article?.status === 'done';
+  // A saved copy stays readable while it is fetched again, and after a re-fetch that failed.
+  const done = article?.status === 'done' || (article !== null && article.status !== 'failed' && article.html !== '');
   const articleHtml = done ? article.html : null;
   const html = useMemo(() => (articleHtml === null ? null : sanitizeArticleHtml(articleHtml)), [articleHtml]);
   const hl = useReaderHighlights({ articleId: articleId ?? null, html, bodyRef, panelHeadingRef, highlightId, toasts });
@@ -244,6 +266,7 @@ export function Reader({ article, error, preferences, tagSuggestions, tagInputRe
         />
         <NoteField articleId={article.id} note={article.note} />
       </div>
+      {done && <RefetchNotice article={article} onRetry={actions.onRetry} />}
       {done && html !== null ? (
         <ReaderBody article={article} html={html} bodyRef={bodyRef} onHighlightClick={hl.onBodyClick} onKeyDown={hl.onBodyKeyDown} />
       ) : (
