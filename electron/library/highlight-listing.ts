@@ -15,8 +15,8 @@ export const HIGHLIGHT_PAGE_LIMIT = 200;
 const FTS = FTS_HIGHLIGHTS.table;
 type Params = Record<string, string | number>;
 
-const ROW_SQL = `SELECT ${HIGHLIGHT_COLUMNS}, h.rid AS h_rid, ${SUMMARY_COLUMNS}
-  FROM highlights h JOIN articles a ON a.id = h.article_id`;
+const ROW_FROM = 'FROM highlights h JOIN articles a ON a.id = h.article_id';
+const ROW_SQL = `SELECT ${HIGHLIGHT_COLUMNS}, h.rid AS h_rid, ${SUMMARY_COLUMNS} ${ROW_FROM}`;
 const withArticle = (row: Row): HighlightWithArticle => ({ highlight: toHighlight(row), article: toSummary(row) });
 
 function encodeCursor(createdAt: string, rid: number): string {
@@ -78,21 +78,9 @@ export interface ArticleFilters {
 export function searchHighlights(
   stmts: StatementCache, parsed: ParsedQuery, m: CompiledMatch, filters: ArticleFilters, params: Params, limit: number,
 ): HighlightSearchHit[] {
-  const where = ['h.deleted_at IS NULL', 'a.deleted_at IS NULL', ...filters.byRid.map((c) => c.replaceAll('$rid', 'a.rid')), ...filters.byRow];
-  let sql: string;
-  const p: Params = { ...params, limit };
-  if (m.match) {
-    sql = `SELECT ${HIGHLIGHT_COLUMNS}, ${SUMMARY_COLUMNS} FROM ${FTS} f JOIN highlights h ON h.rid = f.rowid
-      JOIN articles a ON a.id = h.article_id WHERE ${FTS} MATCH :hmatch AND ${where.join(' AND ')}
-      ORDER BY f.rank, h.created_at DESC LIMIT :limit`;
-    p.hmatch = m.match;
-  } else {
-    if (m.exclude) {
-      where.push(`h.rid NOT IN (SELECT rowid FROM ${FTS} WHERE ${FTS} MATCH :hexclude)`);
-      p.hexclude = m.exclude;
-    }
-    sql = `${ROW_SQL} WHERE ${where.join(' AND ')} ORDER BY h.created_at DESC, h.rid DESC LIMIT :limit`;
-  }
+  const { from, order, p } = highlightSearchSql(m, filters, params);
+  const sql = `SELECT ${HIGHLIGHT_COLUMNS}, ${SUMMARY_COLUMNS} ${from} ORDER BY ${order} LIMIT :limit`;
+  p.limit = limit;
   const highlighter = highlighterFor(parsed.groups.flat());
   return (stmts.get(sql).all(p) as Row[]).map((row) => {
     const hit = withArticle(row);
@@ -103,4 +91,35 @@ export function searchHighlights(
       noteSnippet: note.includes('<mark>') ? note : null,
     };
   });
+}
+
+/** How many highlights match, counting no further than `cap` (then `capped`). */
+export function countHighlightMatches(
+  stmts: StatementCache, m: CompiledMatch, filters: ArticleFilters, params: Params, cap: number,
+): { total: number; capped: boolean } {
+  const { from, p } = highlightSearchSql(m, filters, params);
+  p.cap = cap + 1;
+  const { n } = stmts.get(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT :cap)`).get(p) as { n: number };
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+/** FROM … WHERE … of a highlight search, its order, and its parameters. */
+function highlightSearchSql(
+  m: CompiledMatch, filters: ArticleFilters, params: Params,
+): { from: string; order: string; p: Params } {
+  const where = ['h.deleted_at IS NULL', 'a.deleted_at IS NULL', ...filters.byRid.map((c) => c.replaceAll('$rid', 'a.rid')), ...filters.byRow];
+  const p: Params = { ...params };
+  if (m.match) {
+    p.hmatch = m.match;
+    return {
+      from: `FROM ${FTS} f JOIN highlights h ON h.rid = f.rowid JOIN articles a ON a.id = h.article_id WHERE ${FTS} MATCH :hmatch AND ${where.join(' AND ')}`,
+      order: 'f.rank, h.created_at DESC',
+      p,
+    };
+  }
+  if (m.exclude) {
+    where.push(`h.rid NOT IN (SELECT rowid FROM ${FTS} WHERE ${FTS} MATCH :hexclude)`);
+    p.hexclude = m.exclude;
+  }
+  return { from: `${ROW_FROM} WHERE ${where.join(' AND ')}`, order: 'h.created_at DESC, h.rid DESC', p };
 }

@@ -64,8 +64,9 @@ export class HighlightStore {
   }
 
   /**
-   * Adds a highlight; the same quote with the same note on the same article is not added twice
-   * (an import run again). Null for an empty quote.
+   * Adds a highlight; the same quote with the same note at the same place (or, for an import's
+   * unplaced one, anywhere) on the same article is not added twice: an import run again. The
+   * same words highlighted at another place are another highlight. Null for an empty quote.
    */
   add(articleId: string, h: NewHighlight): Highlight | null {
     // A placed quote keeps its exact text (the offsets count it); an unplaced one is tidied.
@@ -75,8 +76,9 @@ export class HighlightStore {
     const note = clean(h.note, MAX_NOTE_CHARS);
     const twin = this.#stmts
       .get(`SELECT ${HIGHLIGHT_COLUMNS} FROM highlights h
-            WHERE h.article_id = :articleId AND h.quote = :quote AND h.note = :note AND h.deleted_at IS NULL`)
-      .get({ articleId, quote, note }) as Row | undefined;
+            WHERE h.article_id = :articleId AND h.quote = :quote AND h.note = :note AND h.deleted_at IS NULL
+              AND (:start IS NULL OR h.start_pos IS NULL OR h.start_pos = :start)`)
+      .get({ articleId, quote, note, start: hasPosition ? h.start! : null }) as Row | undefined;
     if (twin) return toHighlight(twin);
     const now = nowIso();
     const id = h.id ?? randomUUID();

@@ -9,7 +9,7 @@ import { highlighterFor, highlightSnippet } from './highlight.ts';
 import { FTS_CURRENT, FTS_META } from './fts-sql.ts';
 import { parseSearchQuery, type ParsedQuery, type TextTerm } from './search-query.ts';
 import { escapeHtml } from './snippet.ts';
-import { searchHighlights } from './highlight-listing.ts';
+import { countHighlightMatches, searchHighlights } from './highlight-listing.ts';
 import { tagKey } from './tag-names.ts';
 
 export const MAX_SEARCH_LIMIT = 200;
@@ -230,7 +230,9 @@ export function searchArticles(
   const filters = filterSql(parsed, params);
   if (parsed.inHighlights) {
     const highlights = searchHighlights(stmts, parsed, compiled, filters, params, n);
-    return { hits: [], total: highlights.length, highlights };
+    // Counted as articles are: to the cap, then "N+".
+    const { total, capped } = highlights.length < n ? { total: highlights.length, capped: false } : countHighlightMatches(stmts, compiled, filters, params, countLimit);
+    return { hits: [], total, ...(capped ? { totalCapped: true as const } : {}), highlights };
   }
   if (!match && !exclude && !hasFilters(filters)) return { hits: [], total: 0 };
   if (!match) {

@@ -10,6 +10,7 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
+  /** Matching articles; for `in:highlights`, matching highlights. */
   total: number;
   /** The library stopped counting at `total`: show it as "at least" (e.g. "1,000+"). */
   totalCapped?: boolean;

@@ -20,6 +20,7 @@ const page = (lang: string, title: string, paragraphs: string[]) => `<!doctype h
 <html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head><body><article>
 <h1>${title}</h1>
 ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
+<p>Before you go, run <code>tide --today</code> to check the water.</p>
 <pre><code>print("not read aloud")</code></pre>
 </article></body></html>`;
 
@@ -80,7 +81,7 @@ test('listen from the top: sentence by sentence, shown as read, pause and resume
   // The article's en-GB picks the British voice, not the system's default American one.
   expect((await spoken(page))[0]).toMatchObject({ lang: 'en-GB', voice: 'urn:voice:en-gb', rate: 1 });
   await expect.poll(() => shownAsRead(page)).toBe(first);
-  await expect(controls(page)).toContainText('Paragraph 1 of 30');
+  await expect(controls(page)).toContainText('Paragraph 1 of 31');
   await expect(controls(page)).toContainText('Daniel');
 
   await finishUtterance(page);
@@ -107,7 +108,15 @@ test('listen from the top: sentence by sentence, shown as read, pause and resume
   await page.keyboard.press('l');
   await expect.poll(() => said(page)).toBeNull();
   await expect(controls(page).getByRole('button', { name: 'Resume' })).toBeVisible();
-  // Code is not read: nothing spoken came from the <pre>.
+  // To the last paragraph: inline code is read as part of its sentence, the code block after
+  // it is not read at all, and listening ends there.
+  await page.keyboard.press('l');
+  for (let n = 0; n < 29; n++) await page.keyboard.press(']');
+  await expect.poll(() => said(page)).toBe('Before you go, run tide --today to check the water.');
+  await expect(controls(page)).toContainText('Paragraph 31 of 31');
+  await finishUtterance(page);
+  await expect(controls(page).getByRole('button', { name: 'Listen' })).toBeVisible();
+  expect(await said(page)).toBeNull();
   expect((await spoken(page)).some((u) => u.text.includes('not read aloud'))).toBe(false);
   expect(app.pageErrors).toEqual([]);
 });
@@ -119,7 +128,7 @@ test('listening keeps the page at the sentence, so reading continues there, and 
   await page.setViewportSize({ width: 1000, height: 700 });
 
   // Reading stopped at paragraph 12: it is at the top of the window.
-  await page.locator('.reader-body p', { hasText: 'Paragraph 12 begins' }).evaluate((p) => window.scrollTo({ top: p.getBoundingClientRect().top + window.scrollY - 30 }));
+  await page.locator('.reader-body p', { hasText: 'Paragraph 12 begins' }).evaluate((p) => window.scrollTo({ top: p.getBoundingClientRect().top + window.scrollY - 100 }));
   await page.keyboard.press('l');
   await expect.poll(() => said(page)).toBe(sentences(12)[0]);
 
@@ -144,10 +153,10 @@ test('listening keeps the page at the sentence, so reading continues there, and 
   await expect.poll(() => said(page)).toBe(sentences(25)[0]);
   // Scrolled on since: from the first sentence on screen.
   await page.keyboard.press('l');
-  await page.locator('.reader-body p', { hasText: 'Paragraph 5 begins' }).evaluate((p) => window.scrollTo({ top: p.getBoundingClientRect().top + window.scrollY - 30 }));
+  await page.locator('.reader-body p', { hasText: 'Paragraph 5 begins' }).evaluate((p) => window.scrollTo({ top: p.getBoundingClientRect().top + window.scrollY - 100 }));
   await page.reload();
   await expect(page.locator('.reader-body')).toBeVisible();
-  await page.locator('.reader-body p', { hasText: 'Paragraph 5 begins' }).evaluate((p) => window.scrollTo({ top: p.getBoundingClientRect().top + window.scrollY - 30 }));
+  await page.locator('.reader-body p', { hasText: 'Paragraph 5 begins' }).evaluate((p) => window.scrollTo({ top: p.getBoundingClientRect().top + window.scrollY - 100 }));
   await page.keyboard.press('l');
   await expect.poll(() => said(page)).toBe(sentences(5)[0]);
 });

@@ -91,8 +91,10 @@ function matchNormalized(text: string, sel: TextQuoteSelector): QuoteMatch | nul
   const { quote } = sel;
   if (!quote) return null;
   const hint = sel.start;
-  // The usual case: the text has not changed, and the quote is where it was.
-  if (hint !== null && text.startsWith(quote, hint)) {
+  // The usual case: the text has not changed, and the quote is where it was (with the words
+  // around it: after an insertion above, a short quote's old offset may hold the same word
+  // in another passage).
+  if (hint !== null && quoteStillAt(text, sel, hint)) {
     const m = { start: hint, end: hint + quote.length, errors: 0 };
     return { start: m.start, end: m.end, score: score(text, sel, m, hint) };
   }
@@ -143,6 +145,11 @@ function refineEdges(text: string, quote: string, m: TextRange, maxErrors: numbe
   const end = edgeAt(text, m.start, Math.min(text.length, m.end + maxErrors + n), quote, m.end, 'end') ?? m.end;
   const start = edgeAt(text, Math.max(0, m.start - maxErrors - n), end, quote, m.start, 'start') ?? m.start;
   return start < end ? { start, end } : m;
+}
+
+/** The quote is at `at` in text, and the text around it still reads as its prefix and suffix did. */
+export function quoteStillAt(text: string, sel: TextQuoteSelector, at: number): boolean {
+  return text.startsWith(sel.quote, at) && contextAgreement(text, sel, { start: at, end: at + sel.quote.length }) >= MIN_FUZZY_CONTEXT;
 }
 
 function contextAgreement(text: string, sel: TextQuoteSelector, m: TextRange): number {

@@ -61,7 +61,11 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
   const highlightHits = (searching && search.result?.highlights) || [];
   const articleCount = `${count.toLocaleString('en-US')}${atLeast} ${count === 1 && !atLeast ? 'article' : 'articles'}`;
   // `in:highlights …` finds highlights only: no "0 articles" beside them.
-  const countText = highlightHits.length === 0 ? articleCount : [shown.length > 0 && articleCount, plural(highlightHits.length, 'highlight')].filter(Boolean).join(', ');
+  // With no article hits (`in:highlights …`), the total counts the highlights, "N+" past the cap.
+  const onlyHighlights = (search.result?.hits.length ?? 0) === 0;
+  const highlightTotal = onlyHighlights ? Math.max(search.result?.total ?? 0, highlightHits.length) : highlightHits.length;
+  const highlightText = onlyHighlights && atLeast ? `${highlightTotal.toLocaleString('en-US')}+ highlights` : plural(highlightTotal, 'highlight');
+  const countText = highlightHits.length === 0 ? articleCount : [shown.length > 0 && articleCount, highlightText].filter(Boolean).join(', ');
   const filter = route.tag ? `tag “${route.tag}”` : route.site ? `site ${route.site}` : null;
   const error = searching ? search.error : list.error;
 

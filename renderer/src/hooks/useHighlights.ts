@@ -43,6 +43,8 @@ export function useHighlights(articleId: string | null, toasts?: ToastsState): H
   }, [articleId, reload]);
 
   const replace = useCallback((changed: Highlight) => {
+    // An answer that comes after another article opened (an Undo from the toast) is not this one's.
+    if (changed.articleId !== current.current) return;
     setHighlights((prev) => {
       const at = prev.findIndex((h) => h.id === changed.id);
       if (at === -1) return [...prev, changed];

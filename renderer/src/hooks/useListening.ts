@@ -6,14 +6,12 @@ import { speechEngine } from '../lib/speech/speech-engine.ts';
 import type { Span } from '../lib/speech/sentences.ts';
 import { listeningPlace, rememberListeningPlace } from '../lib/speech/listening-place.ts';
 import { buildScript, offsetOfPosition, positionAtOffset, speechBlocks, type Paragraph, type Position } from '../lib/speech/speech-script.ts';
-import { onScreen, showSpeaking } from '../lib/speech/speaking-mark.ts';
+import { clearSpeaking, onScreen, showSpeaking, visibleTop } from '../lib/speech/speaking-mark.ts';
 import { languageName, pickVoice, speechLanguage, type Voice } from '../lib/speech/voices.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { useVoices } from './useVoices.ts';
 
 const IDLE: NarratorState = { status: 'idle', position: null, error: null };
-/** Room the sentence being read keeps from the window's top edge. */
-const TOP_INSET = 24;
 
 export interface ListeningState {
   state: NarratorState;
@@ -26,10 +24,11 @@ export interface ListeningState {
   next: () => void;
 }
 
-/** Where reading stopped: the first sentence still on screen below the top edge. */
+/** Where reading stopped: the first sentence whose top is on screen, below the header. */
 function positionOnScreen(body: HTMLElement, script: readonly Paragraph[]): Position {
   const index = buildTextIndex(body);
-  const below = (span: Span) => (offsetsToRange(index, span)?.getBoundingClientRect().bottom ?? 0) > TOP_INSET;
+  const top = visibleTop();
+  const below = (span: Span) => (offsetsToRange(index, span)?.getBoundingClientRect().top ?? -1) >= top;
   const paragraph = script.findIndex(below);
   if (paragraph === -1) return { paragraph: 0, sentence: 0 };
   return { paragraph, sentence: Math.max(0, script[paragraph]!.sentences.findIndex(below)) };
@@ -51,7 +50,7 @@ export function useListening(article: Article, preferences: ReaderPreferences, b
     return () => {
       narrator.current?.narrator.stop();
       narrator.current = null;
-      if (bodyRef.current) showSpeaking(bodyRef.current, null, TOP_INSET);
+      clearSpeaking();
     };
   }, [article.id, html, bodyRef]);
 
@@ -68,7 +67,13 @@ export function useListening(article: Article, preferences: ReaderPreferences, b
     // Remembered as it goes, so a reload (or a restart) picks up at this sentence.
     if (position) rememberListeningPlace(article.id, offsetOfPosition(script, position));
     else if (state.status === 'ended') rememberListeningPlace(article.id, null);
-    showSpeaking(body, position && state.status !== 'ended' ? (script[position.paragraph]?.sentences[position.sentence] ?? null) : null, TOP_INSET);
+    const span = position && state.status !== 'ended' ? (script[position.paragraph]?.sentences[position.sentence] ?? null) : null;
+    showSpeaking(body, span);
+    if (!span) return;
+    // A highlight made meanwhile splits the text nodes under the sentence's range: show it again.
+    const observer = new MutationObserver(() => showSpeaking(body, span, false));
+    observer.observe(body, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [state, bodyRef, article.id]);
 
   const voicingRef = useRef(voicing);

@@ -37,6 +37,17 @@ describe('matchQuote on unchanged text', () => {
 });
 
 describe('matchQuote after the page changed', () => {
+  it('does not keep a short quote at its old offset when other words moved there', () => {
+    // "the tide" in the second sentence; then a sentence inserted above puts another
+    // "the tide" exactly at the old offset.
+    const before = 'Ships wait. Then the tide turned and the barrier opened.';
+    const sel = select(before, 'the tide');
+    const inserted = 'After the storm, the tide fell. Ships wait. Then the tide turned and the barrier opened.';
+    expect(inserted.startsWith('the tide', sel.start!)).toBe(true);
+    const m = matchQuote(inserted, sel);
+    expect(m!.start).toBe(inserted.lastIndexOf('the tide'));
+  });
+
   it('follows an insertion before the quote', () => {
     const sel = select(ORIGINAL, 'Residents watched from the embankment');
     const changed = `Updated 9:40: the Environment Agency has issued a statement. ${ORIGINAL}`;

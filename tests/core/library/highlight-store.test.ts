@@ -36,6 +36,21 @@ describe('highlights of an article', () => {
     expect(lib.highlights.forArticle(a.id)).toHaveLength(2);
   });
 
+  it('the same words at two places are two highlights; the same one again (an import run twice) is one', () => {
+    const { lib } = freshLibrary();
+    const html = '<p>The tide rose at dawn.</p><p>By noon the tide rose again.</p>';
+    const a = article(lib, 'https://news.example/tides', html);
+    const text = anchorTextOf(html);
+    const first = text.indexOf('tide rose');
+    const second = text.indexOf('tide rose', first + 1);
+    const one = lib.highlights.add(a.id, selectorFor(text, { start: first, end: first + 9 }))!;
+    const two = lib.highlights.add(a.id, selectorFor(text, { start: second, end: second + 9 }))!;
+    expect(two.id).not.toBe(one.id);
+    expect(lib.highlights.add(a.id, selectorFor(text, { start: second, end: second + 9 }))!.id).toBe(two.id);
+    expect(lib.highlights.add(a.id, { quote: 'tide rose' })!.id).toBe(one.id);
+    expect(lib.highlights.forArticle(a.id).map((h) => h.start)).toEqual([first, second]);
+  });
+
   it('go with their article, and cannot be restored onto a deleted one', () => {
     const { lib } = freshLibrary();
     const a = article(lib, 'https://news.example/river');
@@ -146,7 +161,12 @@ describe('the Highlights view', () => {
     expect(mixed.highlights![0]!.noteSnippet).toBeNull();
 
     // Article filters apply to the highlight's article; words to quote or note.
-    expect(lib.search('in:highlights tag:gardening', 10).highlights).toHaveLength(3);
+    expect(lib.search('in:highlights tag:gardening', 10)).toMatchObject({ total: 3, highlights: { length: 3 } });
+    // A page smaller than the matches: the total still counts them all.
+    const page = lib.search('in:highlights tag:gardening', 2);
+    expect(page.highlights).toHaveLength(2);
+    expect(page.total).toBe(3);
+    expect(page.totalCapped).toBeUndefined();
     expect(lib.search('in:highlights site:news.example', 10).highlights!.map((h) => h.highlight.quote).sort()).toEqual(['Residents watched', 'tide rose']);
     expect(lib.search('in:highlights water -morning', 10).highlights).toEqual([]);
     // A note's words find nothing in articles, but do find the highlight.

@@ -20,9 +20,11 @@ describe('pickVoice', () => {
     expect(pickVoice(VOICES, 'FR-ca', '')?.id).toBe('fr');
   });
 
-  it('takes a network voice only when there is no local one', () => {
+  it('takes a network voice only when no local one speaks the language', () => {
     expect(pickVoice(VOICES, 'ja', '')?.id).toBe('ja-net');
-    expect(pickVoice(VOICES.filter((v) => v.id !== 'gb'), 'en-GB', '')?.id).toBe('gb-net');
+    // A local American voice reads en-GB before a British voice that sends the text away.
+    expect(pickVoice(VOICES.filter((v) => v.id !== 'gb'), 'en-GB', '')?.id).toBe('us');
+    expect(pickVoice(VOICES.filter((v) => v.lang.startsWith('en') && !v.local), 'en-GB', '')?.id).toBe('gb-net');
   });
 
   it('uses the chosen voice for its own language only', () => {

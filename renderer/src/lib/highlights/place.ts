@@ -1,6 +1,6 @@
 // Where each highlight goes in the article's text, and which highlights cover each stretch of
 // it. No DOM here: offsets are into the body's text (see text-index.ts).
-import { matchQuote } from '../../../../electron/shared/anchoring/text-quote.ts';
+import { matchQuote, quoteStillAt } from '../../../../electron/shared/anchoring/text-quote.ts';
 import type { Highlight, HighlightColor } from '../../../../electron/shared/highlight.ts';
 
 export interface PlacedHighlight {
@@ -31,7 +31,7 @@ export function placeHighlights(text: string, highlights: readonly Highlight[]):
       continue;
     }
     // The usual case, and cheap: the text has not changed since the highlight was made.
-    const exact = h.start !== null && text.startsWith(h.quote, h.start) ? { start: h.start, end: h.start + h.quote.length } : null;
+    const exact = h.start !== null && quoteStillAt(text, h, h.start) ? { start: h.start, end: h.start + h.quote.length } : null;
     const found = exact ?? matchQuote(text, h);
     if (!found || found.end <= found.start) orphaned.push(h);
     else placed.push({ id: h.id, color: h.color, note: h.note, start: found.start, end: found.end });

@@ -6,21 +6,28 @@ import type { Span } from './sentences.ts';
 
 export const SPEAKING_HIGHLIGHT = 'lectern-speaking';
 
+/** Below the window's sticky header: text behind it is not on screen for the reader. */
+export function visibleTop(): number {
+  const header = document.querySelector('.app-header');
+  return Math.max(0, header?.getBoundingClientRect().bottom ?? 0) + 8;
+}
+
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Shows `span` of the body's text as being read, and scrolls it into the window's middle band. */
-export function showSpeaking(body: HTMLElement, span: Span | null, topInset: number): void {
+/** Shows `span` of the body's text as being read, and (unless told not to) scrolls it into the window's middle band. */
+export function showSpeaking(body: HTMLElement, span: Span | null, scroll = true): void {
   const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
   if (!span) {
-    registry?.delete(SPEAKING_HIGHLIGHT);
+    clearSpeaking();
     return;
   }
   const range = offsetsToRange(buildTextIndex(body), span);
   if (!range) return;
   if (registry && typeof Highlight === 'function') registry.set(SPEAKING_HIGHLIGHT, new Highlight(range));
+  if (!scroll) return;
   const rect = range.getBoundingClientRect();
   const bottomInset = 120;
-  if (rect.top < topInset || rect.bottom > window.innerHeight - bottomInset) {
+  if (rect.top < visibleTop() || rect.bottom > window.innerHeight - bottomInset) {
     // Absolute, so a scroll still gliding from the last sentence lands on this one.
     window.scrollTo({ top: window.scrollY + rect.top - window.innerHeight * 0.3, behavior: reducedMotion() ? 'auto' : 'smooth' });
   }
@@ -29,5 +36,10 @@ export function showSpeaking(body: HTMLElement, span: Span | null, topInset: num
 /** Whether `span` is on screen now (a pause the reader scrolled away from is not resumed). */
 export function onScreen(body: HTMLElement, span: Span): boolean {
   const rect = offsetsToRange(buildTextIndex(body), span)?.getBoundingClientRect();
-  return !!rect && rect.bottom > 0 && rect.top < window.innerHeight;
+  return !!rect && rect.top >= visibleTop() && rect.top < window.innerHeight;
+}
+
+/** No sentence shown as read (the reader closed, or listening ended). */
+export function clearSpeaking(): void {
+  if (typeof CSS !== 'undefined') CSS.highlights?.delete(SPEAKING_HIGHLIGHT);
 }

@@ -13,9 +13,9 @@ export interface Position {
   sentence: number;
 }
 
-/** Blocks read as one paragraph each. Code is not read aloud: a listener gains nothing from it. */
+/** Blocks read as one paragraph each. A code block is not read aloud (a listener gains nothing from it); inline code is, as part of its sentence. */
 const BLOCK = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption, dt, dd, td, th, pre, div, section, article, aside, header, footer, table, ul, ol, dl, figure';
-const SKIPPED = `pre, code, script, style, ${APP_UI_SELECTOR}`;
+const SKIPPED = `pre, script, style, ${APP_UI_SELECTOR}`;
 
 /** The body's text in paragraphs: runs of text nodes under the same nearest block. */
 export function speechBlocks(index: TextIndex): Span[] {

@@ -24,14 +24,15 @@ export function speechLanguage(articleLang: string | null, fallback: string): st
 /**
  * The voice for text in `lang`. The chosen voice wins when it speaks the language; then a
  * voice of the exact tag (en-GB for en-GB), then any of the language (en-US for en-GB, or for
- * plain en). Local voices before network ones, the system's default first among equals.
+ * plain en), local voices always before network ones, the system's default first among equals.
  */
 export function pickVoice(voices: readonly Voice[], lang: string, chosenId: string): Voice | null {
   const want = normalise(lang);
   const wantPrimary = primary(lang);
   const chosen = voices.find((v) => v.id === chosenId);
   if (chosen && primary(chosen.lang) === wantPrimary) return chosen;
-  const rank = (v: Voice) => (normalise(v.lang) === want ? 0 : 2) + (v.local ? 0 : 1) - (v.isDefault ? 0.5 : 0);
+  // Local first (a network voice sends the text off the machine), then the exact region, then the default.
+  const rank = (v: Voice) => (v.local ? 0 : 4) + (normalise(v.lang) === want ? 0 : 2) - (v.isDefault ? 0.5 : 0);
   const speaking = voices.filter((v) => primary(v.lang) === wantPrimary);
   speaking.sort((a, b) => rank(a) - rank(b));
   return speaking[0] ?? null;
