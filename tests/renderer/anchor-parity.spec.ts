@@ -5,31 +5,26 @@
 // selected in the reader must be placed by the core at the same offsets.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article, ArticleSummary, Result } from '../../electron/ipc/api.ts';
+import type { Article, ArticleSummary } from '../../electron/ipc/api.ts';
 import { anchorTextOf } from '../../electron/library/anchor-text.ts';
 import { matchQuote, selectorFor } from '../../electron/shared/anchoring/text-quote.ts';
 import { startFixtureServer } from '../support/fixture-server.ts';
-import { CAPTURE_TIMEOUT, expect, test } from './harness.ts';
+import { CAPTURE_TIMEOUT, expect, test, unwrap } from './harness.ts';
 
 const PAGES = join(import.meta.dirname, '..', 'fixtures', 'pages');
 const names = readdirSync(PAGES).filter((name) => readdirSync(join(PAGES, name)).includes('source.html')).sort();
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
 
 test('the reader and the core read the same text in every golden page', async ({ app, page }) => {
   test.setTimeout(120_000);
   const server = await startFixtureServer(Object.fromEntries(names.map((name) => [`/${name}/`, { body: readFileSync(join(PAGES, name, 'source.html')) }])));
   try {
     const ids: Record<string, string> = {};
-    for (const name of names) ids[name] = value<ArticleSummary>(await app.core.invoke('saveUrl', [server.url(`/${name}/`)])).id;
+    for (const name of names) ids[name] = unwrap<ArticleSummary>(await app.core.invoke('saveUrl', [server.url(`/${name}/`)])).id;
     await app.core.idle();
     await app.open();
     let checked = 0;
     for (const name of names) {
-      const article = value<Article>(await app.core.invoke('getArticle', [ids[name]!]));
+      const article = unwrap<Article>(await app.core.invoke('getArticle', [ids[name]!]));
       if (article.status !== 'done') continue;
       await page.evaluate((id) => (location.hash = `#/read/${id}`), article.id);
       const body = page.locator('.reader-body');

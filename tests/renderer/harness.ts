@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../../electron/core.ts';
+import type { ArticleSummary, Result } from '../../electron/ipc/api.ts';
 import { loopbackOnly } from '../support/fixture-server.ts';
 import { APP_ORIGIN, connectPageToCore } from './app-origin.ts';
 
@@ -78,3 +79,18 @@ export const test = base.extend<{ app: LecternApp }>({
 });
 
 export { expect };
+
+/** A core answer's value; a failed one fails the test with its message. */
+export function unwrap<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+/** Saves `url` through the core, waits for the capture, and opens the article in the reader. */
+export async function saveAndOpen(app: LecternApp, url: string): Promise<string> {
+  const { id } = unwrap<ArticleSummary>(await app.core.invoke('saveUrl', [url]));
+  await app.core.idle();
+  await app.open(`/#/read/${id}`);
+  await expect(app.page.locator('.reader-body')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
+  return id;
+}

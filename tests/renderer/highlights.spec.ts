@@ -6,10 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article, ArticleSummary, Highlight, HighlightInput, Result } from '../../electron/ipc/api.ts';
+import type { Article, ArticleSummary, Highlight, HighlightInput } from '../../electron/ipc/api.ts';
 import { selectorFor } from '../../electron/shared/anchoring/text-quote.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
-import { CAPTURE_TIMEOUT, expect, test, type LecternApp } from './harness.ts';
+import { CAPTURE_TIMEOUT, expect, type LecternApp, saveAndOpen, test, unwrap } from './harness.ts';
 import { seedArticles } from './seed.ts';
 
 const RIVER = `<!doctype html>
@@ -59,20 +59,7 @@ test.afterEach(async () => {
   await server.close();
 });
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-
-async function saveAndOpen(app: LecternApp, path: string): Promise<string> {
-  const { id } = value<ArticleSummary>(await app.core.invoke('saveUrl', [server.url(path)]));
-  await app.core.idle();
-  await app.open(`/#/read/${id}`);
-  await expect(app.page.locator('.reader-body')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
-  return id;
-}
-
-const stored = async (app: LecternApp, id: string) => value<Highlight[]>(await app.core.invoke('listHighlights', [id]));
+const stored = async (app: LecternApp, id: string) => unwrap<Highlight[]>(await app.core.invoke('listHighlights', [id]));
 
 /** Selects the body's text from the start of `from` to the end of `to` (a real DOM selection). */
 async function select(page: Page, from: string, to = from): Promise<void> {
@@ -114,7 +101,7 @@ const panel = (page: Page) => page.getByRole('region', { name: 'Highlights' });
 
 test('highlight from the popover and with h, add a note, and see them after a reload', async ({ app }) => {
   const { page } = app;
-  const id = await saveAndOpen(app, '/river/');
+  const id = await saveAndOpen(app, server.url('/river/'));
   const bodyText = await page.locator('.reader-body').textContent();
 
   // The popover's colour; whitespace at the selection's ends is not part of the quote.
@@ -161,7 +148,7 @@ test('highlight from the popover and with h, add a note, and see them after a re
 
 test('across paragraphs, in a list item, over a link, and overlapping', async ({ app }) => {
   const { page } = app;
-  const id = await saveAndOpen(app, '/river/');
+  const id = await saveAndOpen(app, server.url('/river/'));
   const bodyText = await page.locator('.reader-body').textContent();
 
   // Across two paragraphs: one mark in each, the paragraphs themselves untouched.
@@ -209,7 +196,7 @@ test('across paragraphs, in a list item, over a link, and overlapping', async ({
 
 test('right-to-left text', async ({ app }) => {
   const { page } = app;
-  const id = await saveAndOpen(app, '/hebrew/');
+  const id = await saveAndOpen(app, server.url('/hebrew/'));
   await expect(page.locator('.reader-body')).toHaveAttribute('dir', 'rtl');
   await select(page, 'תפעל עד חצות');
   await selectionBar(page).getByRole('button', { name: 'Highlight pink' }).click();
@@ -221,7 +208,7 @@ test('right-to-left text', async ({ app }) => {
 
 test('a re-fetch of a changed page re-anchors a highlight and orphans one whose text is gone', async ({ app }) => {
   const { page } = app;
-  const id = await saveAndOpen(app, '/river/');
+  const id = await saveAndOpen(app, server.url('/river/'));
   await select(page, 'the herons stand motionless');
   await page.keyboard.press('h');
   await select(page, 'cathedral spire');
@@ -246,7 +233,7 @@ test('a re-fetch of a changed page re-anchors a highlight and orphans one whose 
 
 test('a re-fetch that fails keeps the saved copy and its highlights, and says so', async ({ app }) => {
   const { page } = app;
-  const id = await saveAndOpen(app, '/river/');
+  const id = await saveAndOpen(app, server.url('/river/'));
   await select(page, 'the herons stand motionless');
   await page.keyboard.press('h');
   await expect(marks(page)).toHaveCount(1);
@@ -258,7 +245,7 @@ test('a re-fetch that fails keeps the saved copy and its highlights, and says so
   await expect(notice).toContainText('503');
   await expect(page.locator('.reader-body')).toContainText('The old river path starts behind the brewery');
   await expect(marks(page)).toHaveText(['the herons stand motionless']);
-  const article = value<Article>(await app.core.invoke('getArticle', [id]));
+  const article = unwrap<Article>(await app.core.invoke('getArticle', [id]));
   expect(article).toMatchObject({ status: 'done' });
   expect(article.html).toContain('The old river path');
 
@@ -271,7 +258,7 @@ test('a re-fetch that fails keeps the saved copy and its highlights, and says so
 
 test('delete a highlight, then undo', async ({ app }) => {
   const { page } = app;
-  const id = await saveAndOpen(app, '/river/');
+  const id = await saveAndOpen(app, server.url('/river/'));
   await select(page, 'A flask of tea');
   await page.keyboard.press('h');
   await marks(page).click();
@@ -287,7 +274,7 @@ test('delete a highlight, then undo', async ({ app }) => {
 test('keyboard only: the panel, a jump, a colour change, and axe with all of it open', async ({ app }) => {
   const { page } = app;
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  const id = await saveAndOpen(app, '/river/');
+  const id = await saveAndOpen(app, server.url('/river/'));
   await select(page, 'rusted gate leans');
   await page.keyboard.press('h');
   await select(page, 'nineteen forty-seven');
@@ -342,14 +329,14 @@ test('a link to a highlight opens the article there; 500 highlights are all plac
   const paragraphs = Array.from({ length: 500 }, (_, i) => `Paragraph ${i} tells of a stretch of the river and of walker number ${i} on it.`);
   seedArticles(app.dataDir, { count: 1, html: () => paragraphs.map((p) => `<p>${p}</p>`).join('') });
   await app.open();
-  const list = value<{ items: ArticleSummary[] }>(await app.core.invoke('listArticles', [{ view: 'all' }]));
+  const list = unwrap<{ items: ArticleSummary[] }>(await app.core.invoke('listArticles', [{ view: 'all' }]));
   const articleId = list.items[0]!.id;
-  const text = value<Article>(await app.core.invoke('getArticle', [articleId])).html.replace(/<[^>]+>/g, '');
+  const text = unwrap<Article>(await app.core.invoke('getArticle', [articleId])).html.replace(/<[^>]+>/g, '');
   const ids: string[] = [];
   for (let i = 0; i < 500; i++) {
     const start = text.indexOf(`walker number ${i} `);
     const input: HighlightInput = { ...selectorFor(text, { start, end: start + `walker number ${i}`.length }), color: 'yellow', note: '' };
-    ids.push(value<Highlight>(await app.core.invoke('addHighlight', [articleId, input])).id);
+    ids.push(unwrap<Highlight>(await app.core.invoke('addHighlight', [articleId, input])).id);
   }
   await app.open(`/#/read/${articleId}?highlight=${ids[420]!}`);
   await expect(marks(page)).toHaveCount(500);

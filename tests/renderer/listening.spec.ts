@@ -6,9 +6,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import type { Article, ArticleSummary, Result } from '../../electron/ipc/api.ts';
+import type { Article, Result } from '../../electron/ipc/api.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
-import { CAPTURE_TIMEOUT, expect, test, type LecternApp } from './harness.ts';
+import { expect, saveAndOpen, test, unwrap } from './harness.ts';
 import { finishUtterance, installSystemSpeech, saying, spoken, type TestVoice } from './system-speech.ts';
 
 const WORDS = ['meadow', 'heron', 'lock', 'embankment', 'footbridge', 'spire', 'ditch', 'brewery', 'gate', 'willow'];
@@ -45,19 +45,6 @@ test.afterEach(async () => {
   await server.close();
 });
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-
-async function saveAndOpen(app: LecternApp, path: string): Promise<string> {
-  const { id } = value<ArticleSummary>(await app.core.invoke('saveUrl', [server.url(path)]));
-  await app.core.idle();
-  await app.open(`/#/read/${id}`);
-  await expect(app.page.locator('.reader-body')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
-  return id;
-}
-
 const controls = (page: Page) => page.getByRole('group', { name: 'Listen' });
 /** The text the reader shows as being read (the CSS custom highlight), or null. */
 const shownAsRead = (page: Page) =>
@@ -70,7 +57,7 @@ const said = async (page: Page) => (await saying(page))?.text ?? null;
 
 test('listen from the top: sentence by sentence, shown as read, pause and resume, skips by button and key', async ({ app }) => {
   await installSystemSpeech(app.page, VOICES);
-  await saveAndOpen(app, '/walk/');
+  await saveAndOpen(app, server.url('/walk/'));
   const { page } = app;
   const listen = controls(page).getByRole('button', { name: 'Listen' });
   await expect(listen).toBeEnabled();
@@ -123,7 +110,7 @@ test('listen from the top: sentence by sentence, shown as read, pause and resume
 
 test('listening keeps the page at the sentence, so reading continues there, and starts where reading stopped', async ({ app }) => {
   await installSystemSpeech(app.page, VOICES);
-  const id = await saveAndOpen(app, '/walk/');
+  const id = await saveAndOpen(app, server.url('/walk/'));
   const { page } = app;
   await page.setViewportSize({ width: 1000, height: 700 });
 
@@ -144,7 +131,7 @@ test('listening keeps the page at the sentence, so reading continues there, and 
   await expect.poll(async () => { const box = await sentenceBox(); return box && box.text === sentences(25)[0] && box.top > 0 && box.bottom < 700; }).toBe(true);
   // …and the reading position saved is there: reopening the article shows paragraph 25.
   await page.keyboard.press('l');
-  await expect.poll(async () => value<Article>(await app.core.invoke('getArticle', [id])).progress).toBeGreaterThan(0.6);
+  await expect.poll(async () => unwrap<Article>(await app.core.invoke('getArticle', [id])).progress).toBeGreaterThan(0.6);
   await page.reload();
   await expect(page.locator('.reader-body')).toBeVisible();
   await expect(page.locator('.reader-body p', { hasText: 'Paragraph 25 begins' })).toBeInViewport();
@@ -163,7 +150,7 @@ test('listening keeps the page at the sentence, so reading continues there, and 
 
 test('speed and voice come from the display settings, change the sentence being read, and are remembered', async ({ app }) => {
   await installSystemSpeech(app.page, [...VOICES, FRENCH_VOICE]);
-  await saveAndOpen(app, '/walk/');
+  await saveAndOpen(app, server.url('/walk/'));
   const { page } = app;
   await page.keyboard.press('l');
   await expect.poll(() => said(page)).toBe(sentences(1)[0]);
@@ -188,7 +175,7 @@ test('the article’s language picks its voice; with none for it, the reader say
   await installSystemSpeech(app.page, [...VOICES, FRENCH_VOICE]);
   // An English voice chosen by hand still leaves French articles to the French voice.
   await app.core.invoke('setPreferences', [{ speechVoice: 'urn:voice:en-us' }]);
-  await saveAndOpen(app, '/chemin/');
+  await saveAndOpen(app, server.url('/chemin/'));
   await app.page.keyboard.press('l');
   await expect.poll(() => said(app.page)).toBe('Le chemin longe la rivière pendant 2 kilomètres.');
   expect((await spoken(app.page))[0]).toMatchObject({ lang: 'fr', voice: 'urn:voice:fr' });
@@ -196,7 +183,7 @@ test('the article’s language picks its voice; with none for it, the reader say
 
 test('no voice for the article’s language: Listen is off and says why', async ({ app }) => {
   await installSystemSpeech(app.page, VOICES);
-  await saveAndOpen(app, '/chemin/');
+  await saveAndOpen(app, server.url('/chemin/'));
   await expect(controls(app.page)).toContainText('No French voice is installed on this computer');
   await expect(controls(app.page).getByRole('button', { name: 'Listen' })).toBeDisabled();
   await app.page.keyboard.press('l');
@@ -205,7 +192,7 @@ test('no voice for the article’s language: Listen is off and says why', async 
 
 test('no voices at all: the reader says so', async ({ app }) => {
   await installSystemSpeech(app.page, []);
-  await saveAndOpen(app, '/walk/');
+  await saveAndOpen(app, server.url('/walk/'));
   await expect(controls(app.page)).toContainText('No voices are installed on this computer');
 });
 
@@ -213,7 +200,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`the listening controls have no serious accessibility violations (${theme})`, async ({ app }) => {
     await installSystemSpeech(app.page, VOICES);
     await app.core.invoke('setPreferences', [{ theme }]);
-    await saveAndOpen(app, '/walk/');
+    await saveAndOpen(app, server.url('/walk/'));
     await app.page.keyboard.press('l');
     await expect.poll(() => said(app.page)).not.toBeNull();
     await app.page.screenshot({ path: join(SCREENSHOTS, `listening-${theme}.png`) });
