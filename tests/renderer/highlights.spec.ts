@@ -256,6 +256,19 @@ test('a re-fetch that fails keeps the saved copy and its highlights, and says so
   await expect(marks(page)).toHaveText(['the herons stand motionless']);
 });
 
+test('a note typed and left unsaved goes to its own article when another one opens', async ({ app }) => {
+  const { page } = app;
+  const hebrew = await saveAndOpen(app, server.url('/hebrew/'));
+  const river = await saveAndOpen(app, server.url('/river/'));
+  await page.getByRole('textbox', { name: 'Note' }).fill('Walk it in June');
+  // Straight to the other article, before the note's pause-to-save (no blur either).
+  await page.evaluate((id) => (location.hash = `#/read/${id}`), hebrew);
+  await expect(page.locator('.reader-body')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue('');
+  await expect.poll(async () => unwrap<Article>(await app.core.invoke('getArticle', [river])).note).toBe('Walk it in June');
+  expect(unwrap<Article>(await app.core.invoke('getArticle', [hebrew])).note ?? '').toBe('');
+});
+
 test('delete a highlight, then undo', async ({ app }) => {
   const { page } = app;
   const id = await saveAndOpen(app, server.url('/river/'));
