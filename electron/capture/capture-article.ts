@@ -107,7 +107,8 @@ async function storeExtracted(
   const html = rewriteImages(extracted.html, hashFor);
 
   let leadHash = extracted.leadImageUrl ? hashFor(extracted.leadImageUrl) : null;
-  if (!leadHash && extracted.leadImageUrl && !stored.has(extracted.leadImageUrl)) {
+  // An image of the article that failed is not tried again as the lead (a 50 MB one twice over).
+  if (!leadHash && extracted.leadImageUrl && !extracted.imageUrls.includes(extracted.leadImageUrl)) {
     leadHash = (await downloadImage(extracted.leadImageUrl, imageOptions))?.hash ?? null;
   }
   leadHash ??= [...stored.values()][0]?.hash ?? null;

@@ -1,6 +1,7 @@
 import type { AssetStore } from './images/asset-store.ts';
 import { CaptureError } from './capture-error.ts';
-import { decodeHtml } from './fetching/decode-html.ts';
+import { decodeHtml, type DecodedHtml } from './fetching/decode-html.ts';
+import { unreadableText } from './fetching/unreadable-text.ts';
 import type { Extracted } from './extraction/extract-article.ts';
 import { faviconUrl } from './images/favicon.ts';
 import type { FetchedResource } from './fetching/fetch-resource.ts';
@@ -56,6 +57,18 @@ function fileArticle(response: FetchedResource, title: string, html: string, tex
   };
 }
 
+/** The decoded page, unless it is a binary file or bytes its encoding cannot read. */
+function readableText(decoded: DecodedHtml, response: FetchedResource): DecodedHtml {
+  const reason = unreadableText(decoded.text);
+  if (reason === 'binary') {
+    throw new CaptureError('unsupported-content', `The server sent a binary file labelled as ${response.mimeType ?? 'a web page'}, not text Lectern can read.`);
+  }
+  if (reason === 'undecodable') {
+    throw new CaptureError('bad-encoding', `The page’s text could not be decoded: its bytes are not valid ${decoded.encoding}.`);
+  }
+  return decoded;
+}
+
 export async function extractFromResponse(
   response: FetchedResource,
   extract: (html: string, url: string) => Promise<Extracted>,
@@ -63,12 +76,12 @@ export async function extractFromResponse(
 ): Promise<Extracted> {
   const kind = kindOf(response);
   if (kind === 'html' || kind === 'xhtml') {
-    const { text } = decodeHtml(response.body, response.charset, { xml: kind === 'xhtml' });
+    const { text } = readableText(decodeHtml(response.body, response.charset, { xml: kind === 'xhtml' }), response);
     return extract(text, response.url);
   }
   const name = fileName(response.url);
   if (kind === 'text') {
-    const { text } = decodeHtml(response.body, response.charset);
+    const { text } = readableText(decodeHtml(response.body, response.charset), response);
     const article = textToArticleHtml(text);
     return { ...fileArticle(response, article.title ?? name, article.html, article.text), excerpt: article.text.slice(0, 300) };
   }

@@ -364,7 +364,11 @@ function toCaptureError(error: unknown, signal: AbortSignal): CaptureError {
     : code === 'ECONNREFUSED' ? 'The site refused the connection.'
     : code === 'ECONNRESET' || code === 'EPIPE' ? 'The connection to the site was interrupted.'
     : code === 'HPE_HEADER_OVERFLOW' ? 'The site sent oversized headers.'
+    // The parser's other complaints: whatever answered is not speaking HTTP (or speaks it wrong).
+    : code.startsWith('HPE_') ? 'The site’s answer was not valid HTTP, so the page could not be read.'
     : code.startsWith('ERR_TLS') || code.includes('CERT') ? 'The site’s security certificate could not be verified.'
+    // EPROTO/ERR_SSL_*: no TLS handshake at all, typically a plain-HTTP server on an https address.
+    : code === 'EPROTO' || code.startsWith('ERR_SSL') ? 'A secure (https) connection could not be made: the site may not support https at this address.'
     : 'The site could not be reached.';
   return new CaptureError('network', message, { cause: error });
 }
