@@ -43,6 +43,11 @@ export interface CoreOptions {
   concurrency?: number;
   /** Refresh feeds on their schedule (default true; tests that drive refreshes turn it off). */
   refreshFeeds?: boolean;
+  /**
+   * Fetch nothing (feed refreshes, captures left from the last run) until start(): the app
+   * starts offline-first, showing its window before any request goes out.
+   */
+  deferStart?: boolean;
 }
 
 export type CoreListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
@@ -56,6 +61,8 @@ export interface Core {
   idle(): Promise<void>;
   /** Main reports the network state; captures pause while offline and resume after. */
   setOnline(online: boolean): void;
+  /** Starts the feed schedule and the captures waiting from the last run (once; see deferStart). */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -128,7 +135,6 @@ export function createCore(options: CoreOptions): Core {
       }
     },
   });
-  if (options.refreshFeeds !== false) feeds.start();
 
   const imports = new ImportJobs({
     library,
@@ -176,8 +182,15 @@ export function createCore(options: CoreOptions): Core {
     },
   });
 
-  // Jobs interrupted by a quit are pending again; pick them up.
-  queue.kick();
+  // Jobs interrupted by a quit are pending again; pick them up (now, or once the app says).
+  let started = false;
+  const start = () => {
+    if (started || closing) return;
+    started = true;
+    if (options.refreshFeeds !== false) feeds.start();
+    queue.kick();
+  };
+  if (!options.deferStart) start();
 
   return {
     async invoke(name, args) {
@@ -200,6 +213,7 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     handleRequest,
+    start,
     idle: () => queue.idle(),
     setOnline(online) {
       if (online === queue.online) return;

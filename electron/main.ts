@@ -1,10 +1,15 @@
 // Electron's main process, kept thin: windows, the app protocol, IPC transport and security
-// policy. Everything else is the plain-Node core in core.ts.
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+// policy, the menu and lectern:// links. Everything else is the plain-Node core in core.ts and
+// the plain modules of desktop/.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createCore, type Core } from './core.ts';
+import { appMenuTemplate, keyPressScript, type KeyPress } from './desktop/app-menu.ts';
+import { findDeepLink } from './desktop/deep-link.ts';
+import { LinkInbox } from './desktop/link-inbox.ts';
 import type { EventChannel, InvokeChannel } from './ipc/api.ts';
 import { LibraryCorruptError, restoreBackup } from './library/library.ts';
 
@@ -23,6 +28,8 @@ const windowStateSchema = z.object({
   maximized: z.boolean(),
 });
 const DEFAULT_WINDOW: z.infer<typeof windowStateSchema> = { width: 1200, height: 800, maximized: false };
+// Pages that lectern://save links ask for; saved once the core is open and the window shows.
+const inbox = new LinkInbox();
 
 // A standard, secure scheme: the renderer gets a real origin instead of file://.
 protocol.registerSchemesAsPrivileged([
@@ -46,6 +53,40 @@ function lockDown(contents: WebContents): void {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function receiveLink(link: string): void {
+  const received = inbox.receive(link);
+  if (received.ok) return;
+  console.warn(`lectern:// link refused: ${received.reason}`);
+  if (app.isReady()) void dialog.showMessageBox({ type: 'warning', title: 'Lectern', message: 'Lectern did not save that link.', detail: received.reason });
+}
+
+function showWindow(): void {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (!win) {
+    if (app.isReady()) createWindow();
+    return;
+  }
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** Menu items act by pressing the page's own shortcut keys in the window in front. */
+function pressKey(key: KeyPress): void {
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (win && isAppUrl(win.webContents.getURL())) void win.webContents.executeJavaScript(keyPressScript(key));
+}
+
+function registerProtocolClient(): void {
+  // Unpackaged (`electron .`), the OS must be told to start Electron with this app's folder.
+  if (process.defaultApp) {
+    const appPath = process.argv[1];
+    if (appPath) app.setAsDefaultProtocolClient('lectern', process.execPath, [resolve(appPath)]);
+  } else {
+    app.setAsDefaultProtocolClient('lectern');
+  }
 }
 
 function createWindow(): BrowserWindow {
@@ -88,6 +129,8 @@ function openCore(triedBackups = new Set<string>()): Core | null {
     rendererDir: here('../renderer'),
     openExternal: (url: string) => shell.openExternal(url),
     preferences,
+    // Offline-first: no request goes out before the window shows (see start()).
+    deferStart: true,
   };
   try {
     return createCore(options);
@@ -124,6 +167,10 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, devTools: !app.isPackaged, press: pressKey })),
+  );
+  registerProtocolClient();
 
   protocol.handle('lectern', (request) => core.handleRequest(request));
   // Every permission is refused except writing a link to the clipboard from the app itself.
@@ -149,7 +196,17 @@ async function start(): Promise<void> {
   reportNetwork();
   setInterval(reportNetwork, 5_000).unref();
 
-  createWindow();
+  const win = createWindow();
+  // Saving fetches: links wait until the window shows, like everything on the network.
+  win.once('ready-to-show', () => {
+    core.start();
+    inbox.open((url) => {
+      void core.invoke('saveUrl', [url]).then((result) => {
+        if (!result.ok) console.warn(`saving ${url} from a lectern:// link failed: ${result.error.message}`);
+      });
+      showWindow();
+    });
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
@@ -165,9 +222,28 @@ async function start(): Promise<void> {
   });
 }
 
-app.on('web-contents-created', (_event, contents) => lockDown(contents));
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-app.enableSandbox();
-void start();
+// One Lectern at a time: a second launch (a lectern:// link on Windows and Linux) hands its
+// arguments to the first through 'second-instance' and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLink(argv);
+    if (link) receiveLink(link);
+    showWindow();
+  });
+  // macOS sends links as events, from before the app is ready on.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    receiveLink(url);
+  });
+  const launchLink = findDeepLink(process.argv);
+  if (launchLink) receiveLink(launchLink);
+
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.enableSandbox();
+  void start();
+}

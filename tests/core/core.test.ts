@@ -236,6 +236,28 @@ describe('capture queue', () => {
     await restarted.idle();
     expect(value<Article>(await restarted.invoke('getArticle', [id])).status).toBe('done');
   });
+
+  it('with deferStart, fetches nothing until start(): the app shows its window first', async () => {
+    const server = await serveNews();
+    const { core, dataDir } = await setup();
+    core.setOnline(false);
+    const { id } = value<ArticleSummary>(await core.invoke('saveUrl', [server.url('/2026/11/river-barrier')]));
+    await core.close();
+    open.splice(open.indexOf(core), 1);
+
+    const deferred = createCore({ dataDir, rendererDir: join(dataDir, 'no-renderer'), allowFetch: loopbackOnly, deferStart: true });
+    open.push(deferred);
+    await new Promise((r) => setTimeout(r, 300));
+    await deferred.idle();
+    expect(server.hits.get('/2026/11/river-barrier') ?? 0).toBe(0);
+    expect(value<Article>(await deferred.invoke('getArticle', [id])).status).toBe('pending');
+    deferred.start();
+    deferred.start();
+    await new Promise((r) => setTimeout(r, 50));
+    await deferred.idle();
+    expect(value<Article>(await deferred.invoke('getArticle', [id])).status).toBe('done');
+    expect(server.hits.get('/2026/11/river-barrier')).toBe(1);
+  });
 });
 
 describe('reader preferences', () => {
