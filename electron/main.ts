@@ -4,8 +4,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { RENDERER_DIR } from './app/built-paths.ts';
+import { checkSqliteRequirements, describeSqliteProblems } from './app/sqlite-requirements.ts';
+import {
+  allowPermission, allowRedirect, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, decideNavigation, decideWindowOpen, isAppUrl,
+  isTrustedSender, WEB_PREFERENCES,
+} from './app/window-policy.ts';
 import { createCore, type Core } from './core.ts';
 import { appMenuTemplate, keyPressScript, type KeyPress } from './desktop/app-menu.ts';
 import { findDeepLink } from './desktop/deep-link.ts';
@@ -15,8 +20,6 @@ import { LibraryCorruptError, restoreBackup } from './library/library.ts';
 
 const INVOKE: InvokeChannel = 'lectern:invoke';
 const EVENT: EventChannel = 'lectern:event';
-const APP_ORIGIN = 'lectern://app';
-const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 // One preferences file for the window (here) and the reader settings (core, same store).
 const preferences = new Store<Record<string, unknown>>({ name: 'preferences' });
@@ -32,25 +35,22 @@ const DEFAULT_WINDOW: z.infer<typeof windowStateSchema> = { width: 1200, height:
 const inbox = new LinkInbox();
 
 // A standard, secure scheme: the renderer gets a real origin instead of file://.
-protocol.registerSchemesAsPrivileged([
-  { scheme: 'lectern', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
-const isWebUrl = (url: string) => URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol);
-const isAppUrl = (url: string) => url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-
+// Every decision is in app/window-policy.ts (and tested there); this only wires it up.
 function lockDown(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isWebUrl(url)) void shell.openExternal(url);
+    if (decideWindowOpen(url) === 'open-externally') void shell.openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
+    const decision = decideNavigation(url);
+    if (decision === 'allow') return;
     event.preventDefault();
-    if (isWebUrl(url)) void shell.openExternal(url);
+    if (decision === 'open-externally') void shell.openExternal(url);
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!allowRedirect(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
@@ -101,14 +101,7 @@ function createWindow(): BrowserWindow {
     minHeight: 400,
     show: false,
     title: 'Lectern',
-    webPreferences: {
-      preload: here('../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+    webPreferences: { ...WEB_PREFERENCES },
   });
   if (saved.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
@@ -126,7 +119,7 @@ function createWindow(): BrowserWindow {
 function openCore(triedBackups = new Set<string>()): Core | null {
   const options = {
     dataDir: app.getPath('userData'),
-    rendererDir: here('../renderer'),
+    rendererDir: RENDERER_DIR,
     openExternal: (url: string) => shell.openExternal(url),
     preferences,
     // Offline-first: no request goes out before the window shows (see start()).
@@ -162,6 +155,13 @@ if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-di
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // A SQLite without FTS5 (say) would fail deep inside the library: say so now, plainly.
+  const sqliteProblems = await checkSqliteRequirements({ dataDir: app.getPath('userData') });
+  if (sqliteProblems.length > 0) {
+    dialog.showErrorBox('Lectern cannot start', describeSqliteProblems(sqliteProblems));
+    app.quit();
+    return;
+  }
   const core = openCore();
   if (!core) {
     app.quit();
@@ -174,15 +174,14 @@ async function start(): Promise<void> {
 
   protocol.handle('lectern', (request) => core.handleRequest(request));
   // Every permission is refused except writing a link to the clipboard from the app itself.
-  const allowed = (permission: string, origin: string) => permission === 'clipboard-sanitized-write' && isAppUrl(origin);
-  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
-    callback(allowed(permission, contents.getURL())),
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(allowPermission(permission, details.requestingUrl || contents.getURL())),
   );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => allowPermission(permission, origin));
 
   ipcMain.handle(INVOKE, (event, name: unknown, args: unknown) => {
     // Only our own page may call in, whatever frame or window asks.
-    if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) {
+    if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'invalid-argument', message: 'Refused: not the app.' } };
     }
     return core.invoke(String(name), Array.isArray(args) ? args : []);

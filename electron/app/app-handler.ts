@@ -31,7 +31,7 @@ export const APP_CSP = [
 ].join('; ');
 
 /** Served images are inert: an SVG opened on its own still cannot run script. */
-const ASSET_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+export const ASSET_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
 const ASSET_PATH = /^\/assets\/([0-9a-f]{64})$/;
 
@@ -82,7 +82,7 @@ export function createAppHandler(options: AppHandlerOptions): (request: Request)
     }
   }
 
-  return async (request) => {
+  async function respond(request: Request): Promise<Response> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'method not allowed');
     const { pathname } = new URL(request.url);
     const asset = ASSET_PATH.exec(pathname);
@@ -93,5 +93,15 @@ export function createAppHandler(options: AppHandlerOptions): (request: Request)
       return new Response(request.method === 'HEAD' ? null : found.bytes, { status: 200, headers });
     }
     return serveFile(pathname, request.method);
+  }
+
+  // A throw would reach Electron as a bare network error, without our headers: answer it here.
+  return async (request) => {
+    try {
+      return await respond(request);
+    } catch (error) {
+      console.error('app request failed', request.url, error);
+      return text(500, 'internal error');
+    }
   };
 }
