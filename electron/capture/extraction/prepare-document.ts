@@ -5,6 +5,7 @@ import { elementsUnder, indexElements, indexedWithin, nonLinkTextLength, type El
 import { revealFoldedText } from './reveal-hidden.ts';
 import { isProbablyHidden } from './visibility.ts';
 import { unrenderMath } from './math/rendered-math.ts';
+import { repairForeignContent } from './foreign-content.ts';
 
 // Work done on the parsed page before Readability sees it: fix the base URL, turn lazily
 // loaded images into real ones (Readability scores and keeps what has a src), and drop the
@@ -15,7 +16,12 @@ import { unrenderMath } from './math/rendered-math.ts';
  * make its first tag the document element. Such pages are wrapped first, as a browser would.
  */
 export function parseDocument(html: string): Document {
-  html = dropLeadingJunk(html);
+  const document = parseTree(dropLeadingJunk(html));
+  repairForeignContent(document, html);
+  return document;
+}
+
+function parseTree(html: string): Document {
   if (/<body[\s>]/i.test(html) && /<html[\s>]/i.test(html)) {
     // (Either tag may stand in a script's string only: then the tree has no <html> root.)
     const document = parseHTML(html).document;
@@ -181,10 +187,13 @@ const isAlwaysRemoved = (element: Element): boolean =>
 
 /**
  * ASP.NET and some CMSs wrap the whole page in one <form>: that form is the page, not a widget,
- * and only its wrapper goes. Any other form (search, comment, newsletter) goes whole.
+ * and only its wrapper goes. So does a form left open (by a mistake or a hostile payload) that
+ * runs on over the article's paragraphs: a widget never holds three of them. Any other form
+ * (search, comment, newsletter) goes whole.
  */
 function removeUnlessPage(element: Element, totals: PageTotals, removed: Removed): void {
-  const isPage = element.tagName.toUpperCase() === 'FORM' && element.querySelector('h1, main, article, [itemprop~="articleBody"]') !== null && nonLinkTextLength(element) >= totals.words() * 0.5;
+  const isForm = element.tagName.toUpperCase() === 'FORM';
+  const isPage = isForm && ((element.querySelector('h1, main, article, [itemprop~="articleBody"]') !== null && nonLinkTextLength(element) >= totals.words() * 0.5) || proseParagraphs(element) >= 3);
   if (isPage) element.replaceWith(...element.childNodes);
   else remove(element, removed);
 }
