@@ -5,6 +5,9 @@ import { Worker } from 'node:worker_threads';
 import { CaptureError, type CaptureErrorCode } from '../capture-error.ts';
 import type { Extracted } from './extract-article.ts';
 
+/** Heap for one extraction worker: far above any real article's needs (a few tens of MB). */
+const WORKER_HEAP_MB = 1024;
+
 // Extraction is CPU-bound and some pages are pathological, so it runs on worker threads: the
 // main process stays responsive, and a page that takes too long costs only its own worker,
 // which is terminated and replaced while the article fails with a reason.
@@ -18,6 +21,8 @@ export interface ExtractPoolOptions {
   /** Per-page limit; the worker is replaced when it is exceeded. */
   timeoutMs?: number;
   workerUrl?: URL;
+  /** Heap for each worker, in MB. */
+  heapMb?: number;
 }
 
 interface Job {
@@ -43,6 +48,7 @@ export class ExtractPool {
   private readonly size: number;
   private readonly timeoutMs: number;
   private readonly workerUrl: URL;
+  private readonly heapMb: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -52,6 +58,7 @@ export class ExtractPool {
     this.size = Math.max(1, options.size ?? defaultPoolSize());
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.workerUrl = options.workerUrl ?? WORKER_URL;
+    this.heapMb = options.heapMb ?? WORKER_HEAP_MB;
   }
 
   /** Same shape as extractArticle, off the main thread. Rejects with CaptureError. */
@@ -85,7 +92,9 @@ export class ExtractPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.workerUrl), job: null, timer: null, ready: false };
+    // A page built to exhaust memory (a million elements) ends that worker, not the app: the
+    // error below turns it into this article's failure, and a fresh worker takes its place.
+    const slot: Slot = { worker: new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } }), job: null, timer: null, ready: false };
     slot.worker.on('message', (reply: WorkerReply | { ready: true }) => {
       if ('ready' in reply) {
         slot.ready = true;

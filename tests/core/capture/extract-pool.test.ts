@@ -39,4 +39,11 @@ describe('ExtractPool', () => {
     await expect(pool.extract('<p>CRASH</p>', 'https://a.example/')).rejects.toMatchObject({ code: 'extract-failed' });
     await expect(pool.extract(ARTICLE, 'https://b.example/')).resolves.toMatchObject({ wordCount: expect.any(Number) });
   });
+
+  it('fails only the page that exhausts a worker’s memory, then goes on', async () => {
+    pool = new ExtractPool({ size: 1, heapMb: 16, timeoutMs: 60_000 });
+    const huge = `<html><body><article>${'<div><span>x</span></div>'.repeat(400_000)}</article></body></html>`;
+    await expect(pool.extract(huge, 'https://a.example/')).rejects.toMatchObject({ code: 'extract-failed' });
+    await expect(pool.extract(ARTICLE, 'https://b.example/')).resolves.toMatchObject({ wordCount: expect.any(Number) });
+  });
 });
