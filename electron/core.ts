@@ -21,7 +21,7 @@ import { EXPORT_MIME, exportFileName, type ExportedFile, type ExportFormat } fro
 import { argumentSchemas, isApiName } from './ipc/schemas.ts';
 import { AssetKeeper } from './jobs/asset-keeper.ts';
 import { CaptureQueue } from './jobs/capture-queue.ts';
-import { openLibrary } from './library/library.ts';
+import { openLibrary, storageFailureMessage } from './library/library.ts';
 import type { KeyValueStore } from './preferences/reader-preferences.ts';
 
 export interface CoreOptions {
@@ -68,7 +68,8 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const library = openLibrary(join(options.dataDir, 'library.db'), { backupDir: join(options.dataDir, 'backups') });
+  const libraryFile = join(options.dataDir, 'library.db');
+  const library = openLibrary(libraryFile, { backupDir: join(options.dataDir, 'backups') });
   const assets = new AssetStore(join(options.dataDir, 'assets'));
   // Readability can spin on hostile pages: extraction runs in workers with a time limit.
   const extractPool = new ExtractPool();
@@ -204,6 +205,9 @@ export function createCore(options: CoreOptions): Core {
         return await handler(...(parsed.data as unknown[]));
       } catch (error) {
         if (error instanceof CaptureError) return { ok: false, error: { code: 'invalid-argument', message: error.message } };
+        // A disk that filled (or turned read-only) while running: say that, not "something went wrong".
+        const storage = storageFailureMessage(error, libraryFile);
+        if (storage) return { ok: false, error: { code: 'internal', message: storage } };
         console.error(`operation ${name} failed`, error);
         return { ok: false, error: { code: 'internal', message: 'Something went wrong; nothing was changed.' } };
       }

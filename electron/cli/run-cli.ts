@@ -1,7 +1,7 @@
 // The command line over the app's core: parses the arguments, opens the library, runs one
 // command. With --json the last line of stdout is one JSON object, for scripts.
 import { parseArgs } from 'node:util';
-import { LibraryCorruptError, NewerSchemaError } from '../library/library.ts';
+import { LibraryCorruptError, LibraryStorageError, NewerSchemaError } from '../library/library.ts';
 import { addCommand, archiveCommand, listCommand, searchCommand, showCommand, statsCommand, tagCommand, type CommandResult } from './article-commands.ts';
 import { openContext, type CliOutput } from './cli-context.ts';
 import { defaultDataDir } from './data-dir.ts';
@@ -67,7 +67,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<ExitC
   try {
     ctx = openContext({ dataDir: values['data-dir'] ?? defaultDataDir(options.env), json, output: options, ...(options.allowFetch ? { allowFetch: options.allowFetch } : {}) });
   } catch (error) {
-    const message = error instanceof NewerSchemaError || error instanceof LibraryCorruptError ? error.message : `Could not open the library: ${(error as Error).message}`;
+    const message = error instanceof NewerSchemaError || error instanceof LibraryCorruptError || error instanceof LibraryStorageError ? error.message : `Could not open the library: ${(error as Error).message}`;
     options.note(message);
     if (json) options.print(JSON.stringify({ error: 'library', message }));
     return EXIT.library;

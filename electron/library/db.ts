@@ -18,15 +18,21 @@ export function probeUserVersion(file: string): number | null {
 
 export function openConnection(file: string): DatabaseSync {
   const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
-  db.exec(`
-    PRAGMA busy_timeout = 5000;
-    PRAGMA journal_mode = WAL;
-    PRAGMA synchronous = NORMAL;
-    PRAGMA foreign_keys = ON;
-    PRAGMA temp_store = MEMORY;
-    PRAGMA cache_size = -32000;
-  `);
-  registerSqlFunctions(db);
+  try {
+    db.exec(`
+      PRAGMA busy_timeout = 5000;
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = NORMAL;
+      PRAGMA foreign_keys = ON;
+      PRAGMA temp_store = MEMORY;
+      PRAGMA cache_size = -32000;
+    `);
+    registerSqlFunctions(db);
+  } catch (err) {
+    // A full disk or a damaged file fails here; the handle must not stay open on the file.
+    db.close();
+    throw err;
+  }
   return db;
 }
 

@@ -17,6 +17,7 @@ import { ArticleNotFoundError } from './errors.ts';
 import { cjkIndexText } from './fts-match.ts';
 import { packBody, unpackBody } from './compress.ts';
 import { integrityProblems, isCorruptionError, LibraryCorruptError } from './integrity.ts';
+import { LibraryStorageError, storageProblemOf } from './storage-error.ts';
 import { listArticles, type LibraryListQuery } from './listing.ts';
 import { latestVersion, migrate, NewerSchemaError, userVersion } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -42,6 +43,7 @@ export type { LibraryStats } from './library-stats.ts';
 export type { LibrarySearchResult } from './searching.ts';
 export { NewerSchemaError } from './migrate.ts';
 export { LibraryCorruptError } from './integrity.ts';
+export { LibraryStorageError, storageFailureMessage, type StorageProblem } from './storage-error.ts';
 export { listBackups, restoreBackup } from './backup.ts';
 
 export { FIND_SAVED_URL_SQL } from './saved-url.ts';
@@ -73,12 +75,13 @@ export const READ_THRESHOLD = 0.98;
 
 export function openLibrary(file: string, opts: OpenLibraryOptions = {}): Library {
   const known = latestVersion(MIGRATIONS);
-  // Probe read-only first: a newer file must not even get switched to WAL.
-  const found = probeUserVersion(file);
-  if (found !== null && found > known) throw new NewerSchemaError(file, found, known);
   const backups = (): string[] => (opts.backupDir ? listBackups(opts.backupDir) : []);
   let db: DatabaseSync | null = null;
   try {
+    // Probe read-only first: a newer file must not even get switched to WAL. Inside the try:
+    // a file that is not a database at all fails here, and is reported as damaged.
+    const found = probeUserVersion(file);
+    if (found !== null && found > known) throw new NewerSchemaError(file, found, known);
     db = openConnection(file);
     const problems = opts.checkIntegrity === false ? [] : integrityProblems(db);
     if (problems.length > 0) throw new LibraryCorruptError(file, problems, backups());
@@ -91,6 +94,9 @@ export function openLibrary(file: string, opts: OpenLibraryOptions = {}): Librar
   } catch (err) {
     db?.close();
     if (isCorruptionError(err)) throw new LibraryCorruptError(file, [(err as Error).message], backups());
+    // A read-only folder or a full disk is not damage: told as such, and the file left alone.
+    const problem = storageProblemOf(err, file);
+    if (problem) throw new LibraryStorageError(file, problem, err);
     throw err;
   }
 }
