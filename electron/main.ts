@@ -1,10 +1,9 @@
 // Electron's main process, kept thin: windows, the app protocol, IPC transport and security
 // policy, the menu and lectern:// links. Everything else is the plain-Node core in core.ts and
 // the plain modules of desktop/.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { resolve } from 'node:path';
-import { z } from 'zod';
 import { RENDERER_DIR } from './app/built-paths.ts';
 import { checkSqliteRequirements, describeSqliteProblems } from './app/sqlite-requirements.ts';
 import {
@@ -14,6 +13,7 @@ import {
 import { createCore, type Core } from './core.ts';
 import { appMenuTemplate, keyPressScript, type KeyPress } from './desktop/app-menu.ts';
 import { findDeepLink } from './desktop/deep-link.ts';
+import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState, windowStateToStore } from './desktop/window-state.ts';
 import { LinkInbox } from './desktop/link-inbox.ts';
 import type { EventChannel, InvokeChannel } from './ipc/api.ts';
 import { LibraryCorruptError, restoreBackup } from './library/library.ts';
@@ -23,14 +23,6 @@ const EVENT: EventChannel = 'lectern:event';
 
 // One preferences file for the window (here) and the reader settings (core, same store).
 const preferences = new Store<Record<string, unknown>>({ name: 'preferences' });
-const windowStateSchema = z.object({
-  width: z.number().int().min(480).max(10_000),
-  height: z.number().int().min(400).max(10_000),
-  x: z.number().int().optional(),
-  y: z.number().int().optional(),
-  maximized: z.boolean(),
-});
-const DEFAULT_WINDOW: z.infer<typeof windowStateSchema> = { width: 1200, height: 800, maximized: false };
 // Pages that lectern://save links ask for; saved once the core is open and the window shows.
 const inbox = new LinkInbox();
 
@@ -90,15 +82,14 @@ function registerProtocolClient(): void {
 }
 
 function createWindow(): BrowserWindow {
-  const parsed = windowStateSchema.safeParse(preferences.get('window'));
-  const saved = parsed.success ? parsed.data : DEFAULT_WINDOW;
+  const saved = restoreWindowState(preferences.get('window'), screen.getAllDisplays().map((display) => display.workArea));
   const win = new BrowserWindow({
     width: saved.width,
     height: saved.height,
     x: saved.x,
     y: saved.y,
-    minWidth: 480,
-    minHeight: 400,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
     show: false,
     title: 'Lectern',
     webPreferences: { ...WEB_PREFERENCES },
@@ -106,7 +97,7 @@ function createWindow(): BrowserWindow {
   if (saved.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
-    preferences.set('window', { ...win.getNormalBounds(), maximized: win.isMaximized() });
+    preferences.set('window', windowStateToStore(win.getNormalBounds(), win.isMaximized()));
   });
   void win.loadURL(`${APP_ORIGIN}/`);
   return win;
