@@ -221,7 +221,8 @@ export function createCore(options: CoreOptions): Core {
     idle: () => queue.idle(),
     setOnline(online) {
       if (online === queue.online) return;
-      queue.setOnline(online);
+      // Before start(), coming online fetches nothing either: start() resumes the queue.
+      queue.setOnline(online, started);
       emit('networkChanged', { online });
     },
     async close() {

@@ -54,10 +54,14 @@ function receiveLink(link: string): void {
   if (app.isReady()) void dialog.showMessageBox({ type: 'warning', title: 'Lectern', message: 'Lectern did not save that link.', detail: received.reason });
 }
 
+/** Set once start() has registered the protocol and IPC: a window made before would be blank. */
+let appStarted = false;
+
 function showWindow(): void {
   const win = BrowserWindow.getAllWindows()[0];
   if (!win) {
-    if (app.isReady()) createWindow();
+    // A second launch during start-up: the window start() opens shows its link.
+    if (appStarted) createWindow();
     return;
   }
   if (win.isMinimized()) win.restore();
@@ -186,9 +190,14 @@ async function start(): Promise<void> {
   reportNetwork();
   setInterval(reportNetwork, 5_000).unref();
 
+  appStarted = true;
   const win = createWindow();
-  // Saving fetches: links wait until the window shows, like everything on the network.
-  win.once('ready-to-show', () => {
+  // Saving fetches: links wait until the window shows, like everything on the network. A
+  // window that never shows (its page failed, its renderer died) must not stall the library.
+  let going = false;
+  const go = () => {
+    if (going) return;
+    going = true;
     core.start();
     inbox.open((url) => {
       void core.invoke('saveUrl', [url]).then((result) => {
@@ -196,7 +205,12 @@ async function start(): Promise<void> {
       });
       showWindow();
     });
-  });
+  };
+  win.once('ready-to-show', go);
+  win.webContents.once('did-fail-load', go);
+  win.webContents.once('render-process-gone', go);
+  win.once('closed', go);
+  setTimeout(go, 10_000).unref();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -55,9 +55,10 @@ export class CaptureQueue {
   }
 
   /** Offline, nothing new starts (jobs would only fail); back online, waiting jobs resume. */
-  setOnline(online: boolean): void {
+  /** Back online, waiting captures resume, unless `resume` is false (the app has not started). */
+  setOnline(online: boolean, resume = true): void {
     this.#online = online;
-    if (online) this.kick();
+    if (online && resume) this.kick();
   }
 
   /** Lets a job that crashed run again (the user asked for a retry). */

@@ -247,6 +247,9 @@ describe('capture queue', () => {
 
     const deferred = createCore({ dataDir, rendererDir: join(dataDir, 'no-renderer'), allowFetch: loopbackOnly, deferStart: true });
     open.push(deferred);
+    // The network coming back before the window shows does not start the queue either.
+    deferred.setOnline(false);
+    deferred.setOnline(true);
     await new Promise((r) => setTimeout(r, 300));
     await deferred.idle();
     expect(server.hits.get('/2026/11/river-barrier') ?? 0).toBe(0);

@@ -36,7 +36,8 @@ const check = async (name: string, body: () => Promise<void>) => {
   checks.push(name);
 };
 
-execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+// npm is npm.cmd on Windows, which only a shell finds.
+execFileSync('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
 const userData = mkdtempSync(join(tmpdir(), 'lectern-smoke-'));
 const app = await _electron.launch({
   executablePath: binary,

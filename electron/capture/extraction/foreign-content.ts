@@ -12,7 +12,9 @@ const FOREIGN_MARKERS = new Set(['SVG', 'MATH', 'MGLYPH', 'MALIGNMARK', 'MI', 'M
 /** Where SVG and MathML may hold HTML of their own (a diagram's label, an annotation). */
 const HTML_HOSTS = new Set(['FOREIGNOBJECT', 'ANNOTATION-XML']);
 /** Raw text for htmlparser2 even in foreign content, where a browser reads their markup. */
-const RAW_TEXT = new Set(['STYLE', 'SCRIPT', 'TITLE', 'TEXTAREA']);
+// Only the raw-text elements, whose text linkedom keeps as written. <title> and <textarea>
+// hold RCDATA: their entities are already decoded, so `&lt;img …&gt;` would come back as a tag.
+const RAW_TEXT = new Set(['STYLE', 'SCRIPT']);
 /** HTML blocks (the spec's "break out of foreign content" tags and their kin) that end foreign content. */
 const BLOCKS = new Set([
   'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'DL', 'LI', 'DD', 'DT', 'BLOCKQUOTE', 'PRE', 'LISTING',
@@ -32,7 +34,7 @@ export function repairForeignContent(document: Document, html: string): void {
 
 /** A raw-text element inside foreign content gets its text parsed as markup, as a browser would. */
 function parseRawText(document: Document): void {
-  for (const element of [...document.querySelectorAll('style, script, title, textarea')]) {
+  for (const element of [...document.querySelectorAll('style, script')]) {
     if (!RAW_TEXT.has(upper(element)) || element.children.length > 0 || !inForeignContent(element)) continue;
     const text = element.textContent ?? '';
     if (!MARKUP.test(text)) continue;

@@ -42,7 +42,7 @@ interface Report {
   rendererDir: string;
 }
 
-describe('the built app (dist/) under plain Node', { timeout: 90_000 }, () => {
+describe('the built app (dist/) under plain Node', { timeout: 120_000 }, () => {
   let stage: string;
   let dist: string;
   let server: FixtureServer;
@@ -52,7 +52,7 @@ describe('the built app (dist/) under plain Node', { timeout: 90_000 }, () => {
     stage = mkdtempSync(join(tmpdir(), 'lectern-build-'));
     for (const input of BUILD_INPUTS) cpSync(join(repo, input), join(stage, input), { recursive: true });
     symlinkSync(join(repo, 'node_modules'), join(stage, 'node_modules'), 'dir');
-    await run('npm', ['run', 'build'], { cwd: stage, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string }) => {
+    await run('npm', ['run', 'build'], { cwd: stage, maxBuffer: 16 * 1024 * 1024, shell: process.platform === 'win32' }).catch((error: { stdout?: string; stderr?: string }) => {
       throw new Error(`npm run build failed:\n${`${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().slice(-4000)}`);
     });
     for (const source of SOURCES) rmSync(join(stage, source), { recursive: true, force: true });
@@ -69,7 +69,7 @@ describe('the built app (dist/) under plain Node', { timeout: 90_000 }, () => {
       maxBuffer: 16 * 1024 * 1024,
     });
     report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Report;
-  }, 90_000);
+  }, 300_000);
 
   afterAll(async () => {
     await server?.close();

@@ -90,3 +90,12 @@ describe('foreign content repair', () => {
     expect(body.querySelector('style b')).toBeNull();
   });
 });
+
+describe('escaped text in foreign content', () => {
+  it('stays text: an escaped tag in an SVG <title> is not turned into an element', () => {
+    const prose = '<p>The river barrier closed at dawn as the tide rose over the old stone quay.</p>'.repeat(6);
+    const html = `<html><body><article><h1>Tide</h1>${prose}<svg><title>&lt;img src=x onerror=alert(1)&gt;</title></svg>${prose}</article></body></html>`;
+    const document = parseDocument(html);
+    expect(document.querySelector('svg img, title img')).toBeNull();
+  });
+});
