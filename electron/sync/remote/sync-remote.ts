@@ -1,0 +1,31 @@
+// Where sync keeps its files: a WebDAV server or a folder another tool keeps in step. Storage
+// is dumb; the engine (electron/sync/) does all merging. Names are relative, '/'-separated,
+// made of [a-z0-9._-] segments (device ids, sequence numbers), never user data.
+
+export interface SyncRemote {
+  /** A short description for the status bar and errors ("WebDAV dav.example.org", "folder …"). */
+  readonly label: string;
+  /** The file names directly under a folder ('' = the top), without the folder prefix; [] if absent. */
+  list(folder: string): Promise<string[]>;
+  /** The file's bytes, or null if there is none. */
+  read(name: string): Promise<Uint8Array | null>;
+  /**
+   * Writes a whole file atomically: other readers see no file, or the old one, or all of the
+   * new one, never a part. Creates the folders it needs.
+   */
+  write(name: string, bytes: Uint8Array): Promise<void>;
+  /** Removes a file; removing a missing file is not an error. */
+  remove(name: string): Promise<void>;
+}
+
+/** What a remote throws: `kind` lets sync say what went wrong and whether a retry may help. */
+export class SyncRemoteError extends Error {
+  constructor(
+    readonly kind: 'unreachable' | 'unauthorized' | 'full' | 'not-found' | 'refused' | 'timeout',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SyncRemoteError';
+  }
+}
