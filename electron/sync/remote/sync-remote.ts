@@ -5,7 +5,10 @@
 export interface SyncRemote {
   /** A short description for the status bar and errors ("WebDAV dav.example.org", "folder …"). */
   readonly label: string;
-  /** The file names directly under a folder ('' = the top), without the folder prefix; [] if absent. */
+  /**
+   * The names directly under a folder ('' = the top), without the folder prefix, sorted: files
+   * and folders alike (list('devices') gives the device ids); [] if the folder is absent.
+   */
   list(folder: string): Promise<string[]>;
   /** The file's bytes, or null if there is none. */
   read(name: string): Promise<Uint8Array | null>;
@@ -14,18 +17,25 @@ export interface SyncRemote {
    * new one, never a part. Creates the folders it needs.
    */
   write(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Optional: like write(), but only when there is no such file yet; false (and the file left
+   * as it was) when there is. Set-up uses it so that of two devices only one can win.
+   */
+  writeIfAbsent?(name: string, bytes: Uint8Array): Promise<boolean>;
   /** Removes a file; removing a missing file is not an error. */
   remove(name: string): Promise<void>;
 }
 
 /** What a remote throws: `kind` lets sync say what went wrong and whether a retry may help. */
+export type SyncRemoteErrorKind = 'unreachable' | 'unauthorized' | 'full' | 'not-found' | 'refused' | 'timeout';
+
 export class SyncRemoteError extends Error {
-  constructor(
-    readonly kind: 'unreachable' | 'unauthorized' | 'full' | 'not-found' | 'refused' | 'timeout',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly kind: SyncRemoteErrorKind;
+
+  // A plain field, not a constructor parameter property: the build allows only erasable syntax.
+  constructor(kind: SyncRemoteErrorKind, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'SyncRemoteError';
+    this.kind = kind;
   }
 }
