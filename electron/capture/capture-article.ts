@@ -29,6 +29,18 @@ export interface CaptureOptions {
    * what the reader did not ask for by name may not lead into the local network.
    */
   publicOnly?: boolean;
+  /** Images already stored for this article, by the URL the page names them with (sent by a browser). */
+  suppliedImages?: ReadonlyMap<string, string>;
+  /** Told the article's images that could not be stored (absolute http(s) URLs). */
+  onMissingImages?: (urls: string[]) => void;
+}
+
+/** A page as a browser rendered it: the DOM after login, banners and scripts. */
+export interface SuppliedPage {
+  html: string;
+  title?: string;
+  /** The user's selection; when present, it is the article. */
+  selectionHtml?: string;
 }
 
 /** Fetches a page, extracts its article, stores its images and site icon; throws CaptureError with a reason. */
@@ -75,6 +87,30 @@ export async function captureContent(url: string, title: string, content: Articl
   return storeExtracted(extracted, { finalUrl: pageUrl, referrer: pageUrl, publicOnly }, options);
 }
 
+/**
+ * Saves a page from HTML a browser supplied instead of fetching it. The HTML is as untrusted as a
+ * fetched page: it goes through the same extraction, sanitising and image caching, and its
+ * images are fetched by the app (the page as referrer, no cookies) under the same address rules.
+ */
+export async function capturePage(url: string, page: SuppliedPage, options: CaptureOptions): Promise<CapturedArticle> {
+  const pageUrl = normalizeUrl(url);
+  const extract = options.extract ?? (async (html: string, at: string) => extractArticle(html, at));
+  const found = await extract(page.selectionHtml ? selectionDocument(page) : page.html, pageUrl);
+  const extracted: Extracted = { ...found, title: found.title || page.title?.trim() || pageUrl };
+  throwIfAborted(options.signal);
+  const publicOnly = options.publicOnly ?? !isLocalAddressLiteral(pageUrl);
+  return storeExtracted(extracted, { finalUrl: pageUrl, referrer: pageUrl, publicOnly }, options);
+}
+
+/** The page's head (title, canonical link, icon, byline) around the selection as the only body. */
+function selectionDocument(page: SuppliedPage): string {
+  const { document } = parseHTML(page.html);
+  const title = page.title?.trim() || document.title || '';
+  if (!document.body) return `<!doctype html><html><head><title>${escapeHtml(title)}</title></head><body><article>${page.selectionHtml ?? ''}</article></body></html>`;
+  document.body.innerHTML = `<article><h1>${escapeHtml(title)}</h1>${page.selectionHtml ?? ''}</article>`;
+  return document.toString();
+}
+
 function isLocalAddressLiteral(url: string): boolean {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   return host === 'localhost' || (isIP(host) !== 0 && !isPublicAddress(host));
@@ -102,8 +138,10 @@ async function storeExtracted(
     ...(options.imageLimits ? { limits: options.imageLimits } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  const stored = await downloadImages(extracted.imageUrls, imageOptions);
-  const hashFor = (src: string): string | null => stored.get(src)?.hash ?? storedHashOf(src);
+  const supplied = await keptSuppliedImages(extracted.imageUrls, options);
+  const stored = await downloadImages(extracted.imageUrls.filter((src) => !supplied.has(src)), imageOptions);
+  const hashFor = (src: string): string | null => stored.get(src)?.hash ?? supplied.get(src) ?? storedHashOf(src);
+  options.onMissingImages?.([...new Set(extracted.imageUrls)].filter((src) => /^https?:/i.test(src) && !hashFor(src)));
   const html = rewriteImages(extracted.html, hashFor);
 
   let leadHash = extracted.leadImageUrl ? hashFor(extracted.leadImageUrl) : null;
@@ -135,6 +173,16 @@ async function storeExtracted(
     wordCount: extracted.wordCount,
     assetHashes: [...assetHashes].filter(Boolean),
   };
+}
+
+/** The supplied images this article names that are still in the store, claimed for this capture. */
+async function keptSuppliedImages(urls: readonly string[], options: CaptureOptions): Promise<Map<string, string>> {
+  const kept = new Map<string, string>();
+  for (const src of new Set(urls)) {
+    const hash = options.suppliedImages?.get(src);
+    if (hash && (await options.assets.keep(hash))) kept.set(src, hash);
+  }
+  return kept;
 }
 
 /** Points each <img> at its stored copy; images that could not be stored are removed. */

@@ -1,6 +1,6 @@
 // One capture job: fetch the page (or take the body a feed or an import brought), extract,
 // cache images, store. Shared by the app's queue and the command line, so both save the same.
-import { captureArticle, captureContent } from '../capture/capture-article.ts';
+import { captureArticle, captureContent, capturePage, type SuppliedPage } from '../capture/capture-article.ts';
 import { CaptureError } from '../capture/capture-error.ts';
 import type { Extracted } from '../capture/extraction/extract-article.ts';
 import type { FetchLimits, fetchResource } from '../capture/fetching/fetch-resource.ts';
@@ -23,6 +23,26 @@ export interface CaptureJobDeps {
   online(): boolean;
   onProgress(id: string, status: ArticleStatus, error: string | null): void;
   onChanged(id: string): void;
+  /** Pages a browser sent (the connector's spool): saved from that HTML instead of fetched. */
+  suppliedPages?: SuppliedPages;
+}
+
+/** A spooled page one run took, with the images sent for it (URL → stored hash). */
+export interface TakenPage {
+  page: SuppliedPage;
+  images: ReadonlyMap<string, string>;
+  /** Opaque to the job: which sending of the page this is. */
+  key: string;
+}
+
+export interface SuppliedPages {
+  /** The page waiting for this article, if any. */
+  take(id: string): Promise<TakenPage | null>;
+  /**
+   * The run is over (stored or failed). Answers true when a page arrived that this run did not
+   * use: the article is then queued again, so the newest page sent is the one kept.
+   */
+  settle(id: string, taken: TakenPage | null, result: { saved: boolean; missingImages: string[] }): Promise<boolean>;
 }
 
 type Outcome = { captured: CapturedArticle } | { error: string } | 'closing' | 'offline';
@@ -34,12 +54,22 @@ export async function runCaptureJob(id: string, signal: AbortSignal, deps: Captu
   library.markFetching(id);
   deps.onProgress(id, 'fetching', null);
   let saved = false;
+  let missingImages: string[] = [];
+  let taken: TakenPage | null = null;
+  let settled = true;
   try {
-    const outcome = await capture(id, pending.url, pending.title, keeper.storeFor(id), signal, deps);
-    // Quitting leaves the job 'fetching'; the next start puts it back in the queue.
-    if (outcome === 'closing') return;
+    taken = (await deps.suppliedPages?.take(id)) ?? null;
+    settled = false;
+    const onMissingImages = (urls: string[]) => void (missingImages = urls);
+    const outcome = await capture(id, pending, taken, { store: keeper.storeFor(id), signal, onMissingImages }, deps);
+    // Quitting leaves the job 'fetching' (and its page spooled); the next start puts it back in the queue.
+    if (outcome === 'closing') {
+      settled = true;
+      return;
+    }
     if (outcome === 'offline') {
       // The network went away mid-fetch: wait for it rather than fail the article.
+      settled = true;
       library.requeue(id);
       deps.onProgress(id, 'pending', null);
       return;
@@ -51,16 +81,32 @@ export async function runCaptureJob(id: string, signal: AbortSignal, deps: Captu
       library.completeCapture(id, outcome.captured);
       saved = true;
     } else status = library.failCapture(id, outcome.error).status;
-    deps.onProgress(id, status, 'error' in outcome ? outcome.error : null);
+    settled = true;
+    const again = (await deps.suppliedPages?.settle(id, taken, { saved, missingImages })) ?? false;
+    if (again && library.requeue(id)) status = 'pending';
+    deps.onProgress(id, status, 'error' in outcome && status !== 'pending' ? outcome.error : null);
     deps.onChanged(id);
   } finally {
+    // A run that ended without an article (deleted, crashed) lets its page go too.
+    if (!settled) await deps.suppliedPages?.settle(id, taken, { saved: false, missingImages: [] }).catch(() => false);
     await keeper.release(id, saved);
   }
 }
 
 /** One capture, its failure turned into a reason the reader can act on. */
-async function capture(id: string, url: string, title: string, store: AssetStore, signal: AbortSignal, deps: CaptureJobDeps): Promise<Outcome> {
+async function capture(
+  id: string,
+  { url, title }: { url: string; title: string },
+  taken: TakenPage | null,
+  run: { store: AssetStore; signal: AbortSignal; onMissingImages: (urls: string[]) => void },
+  deps: CaptureJobDeps,
+): Promise<Outcome> {
+  const { store, signal } = run;
   try {
+    if (taken) {
+      const options = { assets: store, limits: deps.limits, signal, fetcher: deps.fetcher, extract: deps.extract, suppliedImages: taken.images, onMissingImages: run.onMissingImages };
+      return { captured: await capturePage(url, taken.page, options) };
+    }
     // An item of a feed on the internet is held to the internet; one from a local feed may not be.
     const feedIsLocal = deps.library.feeds.articleFeedIsLocal(id);
     const publicOnly = feedIsLocal === null ? undefined : !feedIsLocal;

@@ -13,11 +13,23 @@ export const CONNECTOR_PATHS = {
   pairStart: '/v1/pair/start',
   /** POST PairFinishRequest → PairFinishResponse: polled until the user answers in the app. */
   pairFinish: '/v1/pair/finish',
-  /** POST SaveUrlRequest → SaveResponse: the app fetches the page itself. */
+  /** POST SaveUrlRequest → SaveResponse: the app fetches the page itself. Answers at once (status 'pending', no missingImages). */
   saveUrl: '/v1/save-url',
-  /** POST SavePageRequest → SaveResponse: the page as the browser rendered it. */
+  /**
+   * POST SavePageRequest → SaveResponse: the page as the browser rendered it. The page is kept
+   * on disk until saved (a quit does not lose it) and the answer waits for the capture, at most
+   * about 60 s: then status is 'done' (or 'failed') and missingImages lists the images the app
+   * could not fetch. Offline, or past the wait, it answers with status 'pending' and no
+   * missingImages: the article is saved later; ask saved?url= for its status.
+   */
   savePage: '/v1/save-page',
-  /** POST SaveImagesRequest → SaveImagesResponse: images the app could not fetch itself. */
+  /**
+   * POST SaveImagesRequest → SaveImagesResponse: images the app could not fetch itself. Only
+   * URLs from that article's last missingImages are taken (others are ignored), the type is
+   * read from the bytes (the mime sent is not trusted), each image is at most 8 MB, at most 150.
+   * The article is captured again with them; the answer waits like save-page. 404 when nothing
+   * of that article waits for images (none were missing, or the page was saved a day ago).
+   */
   saveImages: '/v1/save-images',
   /** GET ?url=… → SavedLookup. */
   saved: '/v1/saved',
@@ -105,5 +117,6 @@ export type SavedLookup = { saved: false } | { saved: true; article: SavedArticl
 
 /** Every error answers { error: { code, message } } with a 4xx/5xx status. */
 export interface ConnectorError {
-  error: { code: 'unauthorized' | 'forbidden' | 'bad-request' | 'too-large' | 'not-found' | 'internal'; message: string };
+  /** too-many-requests (429): more pairing requests wait than the app shows at once. */
+  error: { code: 'unauthorized' | 'forbidden' | 'bad-request' | 'too-large' | 'not-found' | 'too-many-requests' | 'internal'; message: string };
 }
