@@ -14,7 +14,7 @@ import { ensureTag } from '../library/tags.ts';
 import { hasTombstones } from './entity-read.ts';
 import { compareStamps } from './hlc.ts';
 import { isNoteState, mergeNotes, renderNote, sameNoteState, type NoteState } from './note-merge.ts';
-import { createEntity } from './entity-create.ts';
+import { createEntity, markMoved } from './entity-create.ts';
 import { SegmentFormatError, type Entry } from './segment-format.ts';
 import { COLUMNS_OF, CREATION_FIELDS, TABLE_OF, validValue, type EntityKind } from './sync-fields.ts';
 import type { SyncStore } from './sync-store.ts';
@@ -94,7 +94,15 @@ export function applyEntry(ctx: ApplyContext, incoming: Entry): void {
     const ready = CREATION_FIELDS[e].every((name) => name in entry.f);
     if (e === 'highlight' && ready) {
       const articleId = String(entry.f.article_id);
-      if (isDead(ctx, 'article', articleId)) return;
+      if (isDead(ctx, 'article', articleId)) {
+        // Its article was merged into another with the same address: it goes there. Otherwise
+        // it waits, in case a device that knows of such a merge tells where it went.
+        const kept = ctx.store.aliasOf(articleId);
+        if (kept === null || isDead(ctx, 'article', kept)) return park(ctx, entry);
+        createEntity(ctx, { ...entry, f: { ...entry.f, article_id: kept } });
+        markMoved(ctx, id);
+        return;
+      }
       if (ctx.store.stmts.get('SELECT 1 FROM articles WHERE id = ?').get(articleId) === undefined) return park(ctx, entry);
     }
     if (!ready) return park(ctx, entry);
@@ -108,6 +116,14 @@ export function applyEntry(ctx: ApplyContext, incoming: Entry): void {
 function applyFields(ctx: ApplyContext, entry: Entry): void {
   const { store } = ctx;
   const { e, id } = entry;
+  if (e === 'highlight' && typeof entry.f.article_id === 'string') {
+    // A highlight moved to the article kept in place of a duplicate: that article may not be
+    // here yet (it waits), or be a duplicate itself (it goes where that one went).
+    const target = entry.f.article_id;
+    const kept = isDead(ctx, 'article', target) ? store.aliasOf(target) : target;
+    if (kept === null || store.stmts.get('SELECT 1 FROM articles WHERE id = ? AND deleted_at IS NULL').get(kept) === undefined) return park(ctx, entry);
+    if (kept !== target) entry = { ...entry, f: { ...entry.f, article_id: kept } };
+  }
   const sets: string[] = [];
   const params: Record<string, string | number | null | Uint8Array> = { id, now: nowIso() };
   let reindex = false;
@@ -146,7 +162,10 @@ function applyFields(ctx: ApplyContext, entry: Entry): void {
     } else if (name.startsWith('tag:')) {
       setTag(store, id, name.slice(4), value as string | null);
     } else if (name === 'deleted' && e === 'highlight') {
-      const articleId = String((store.stmts.get('SELECT article_id FROM highlights WHERE id = ?').get(id) as Row).article_id);
+      // Where it is after this entry (a move to the kept copy of a duplicate comes with it).
+      const articleId = typeof entry.f.article_id === 'string'
+        ? entry.f.article_id
+        : String((store.stmts.get('SELECT article_id FROM highlights WHERE id = ?').get(id) as Row).article_id);
       if (value === false && isDead(ctx, 'article', articleId)) continue;
       sets.push('deleted_at = :deleted_at');
       params.deleted_at = value ? params.now! : null;

@@ -2,7 +2,8 @@
 // write, not one per field). Two devices that saved the same address each made an article (or
 // a feed) of their own; one live row per address is the library's rule, so the one with the
 // greater id is deleted, on every device alike, and that deletion is synced like any other.
-// The kept article takes the other's tags, star and note (its highlights stay with it, gone).
+// The kept article takes the other's tags, star and note, and its highlights move there (as
+// local changes, so that a device that only ever sees the deletion learns where they went).
 import type { Row } from '../library/article-rows.ts';
 import { hostOf } from '../library/article-rows.ts';
 import { nowIso } from '../library/clock.ts';
@@ -36,6 +37,26 @@ function deleteAsDuplicate(ctx: ApplyContext, e: EntityKind, id: string, live: b
     ctx.store.setApplying(true);
   }
   if (!live) ctx.store.addTombstone(e, id, ctx.store.deviceId(), 0);
+}
+
+/** Moves the highlights of a duplicate to the article kept in its place, and remembers the move. */
+function moveHighlights(ctx: ApplyContext, lost: string, kept: string, ids: readonly string[]): void {
+  ctx.store.addAlias(lost, kept);
+  ctx.store.setApplying(false);
+  try {
+    // Deleting the duplicate deleted them with it (a trigger): they come back, in their new place.
+    const move = ctx.store.stmts.get('UPDATE highlights SET article_id = ?, deleted_at = NULL WHERE id = ?');
+    for (const id of ids) move.run(kept, id);
+  } finally {
+    ctx.store.setApplying(true);
+  }
+}
+
+/** A highlight this device moved itself: pushed as a local change of its article. */
+export function markMoved(ctx: ApplyContext, highlightId: string): void {
+  ctx.store.stmts
+    .get("INSERT OR REPLACE INTO sync_outbox (entity, entity_id, field, at) VALUES ('highlight', ?, 'article_id', CAST(unixepoch('subsec') * 1000 AS INTEGER))")
+    .run(highlightId);
 }
 
 /** What the reader gave a duplicate that the kept copy takes over: tags, the star, the note. */
@@ -73,7 +94,7 @@ function keepInto(ctx: ApplyContext, id: string, kept: Kept | null): void {
  * Where the entry stands against a live row with the same address: 'lost' (it is deleted and
  * what it held moves to that row), or the row it replaces, whose tags, star and note it takes.
  */
-function resolveAddress(ctx: ApplyContext, entry: Entry): 'lost' | { replaced: Kept | null } {
+function resolveAddress(ctx: ApplyContext, entry: Entry): 'lost' | { replaced: Kept | null; lost?: { id: string; highlights: string[] } } {
   if (entry.e === 'highlight') return { replaced: null };
   const other = ctx.store.stmts
     .get(`SELECT id FROM ${TABLE_OF[entry.e]} WHERE url = ? AND deleted_at IS NULL AND id <> ?`)
@@ -83,11 +104,18 @@ function resolveAddress(ctx: ApplyContext, entry: Entry): 'lost' | { replaced: K
   if (otherId < entry.id) {
     if (entry.e === 'article') keepInto(ctx, otherId, keptOfEntry(entry));
     deleteAsDuplicate(ctx, entry.e, entry.id, false);
+    // Its highlights have not come yet (they wait for it); they will find their way by the alias.
+    if (entry.e === 'article') ctx.store.addAlias(entry.id, otherId);
     return 'lost';
   }
-  const replaced = entry.e === 'article' ? keptOfRow(ctx, otherId) : null;
+  if (entry.e !== 'article') {
+    deleteAsDuplicate(ctx, entry.e, otherId, true);
+    return { replaced: null };
+  }
+  const replaced = keptOfRow(ctx, otherId);
+  const highlights = (ctx.store.stmts.get('SELECT id FROM highlights WHERE article_id = ? AND deleted_at IS NULL').all(otherId) as Row[]).map((row) => String(row.id));
   deleteAsDuplicate(ctx, entry.e, otherId, true);
-  return { replaced };
+  return { replaced, lost: { id: otherId, highlights } };
 }
 
 export function createEntity(ctx: ApplyContext, entry: Entry): void {
@@ -132,4 +160,5 @@ export function createEntity(ctx: ApplyContext, entry: Entry): void {
   store.setStamp(e, id, '*', entry.s);
   for (const [name, stamp] of Object.entries(entry.fs ?? {})) if (stamp !== entry.s) store.setStamp(e, id, name, stamp);
   keepInto(ctx, id, address.replaced);
+  if (address.lost) moveHighlights(ctx, address.lost.id, id, address.lost.highlights);
 }

@@ -126,6 +126,22 @@ export class SyncStore {
     this.stmts.get('INSERT OR IGNORE INTO sync_tombstones (entity, entity_id, origin_device, origin_seq) VALUES (?, ?, ?, ?)').run(entity, id, device, seq);
   }
 
+  /** Records that `lost` was deleted as a duplicate of `kept` (same address). */
+  addAlias(lost: string, kept: string): void {
+    this.stmts.get('INSERT OR REPLACE INTO sync_aliases (lost, kept) VALUES (?, ?)').run(lost, kept);
+  }
+
+  /** The live article a duplicate was merged into (following merges of merges), or null. */
+  aliasOf(id: string): string | null {
+    let current = id;
+    for (let hops = 0; hops < 16; hops++) {
+      const row = this.stmts.get('SELECT kept FROM sync_aliases WHERE lost = ?').get(current) as { kept: string } | undefined;
+      if (!row) return current === id ? null : current;
+      current = row.kept;
+    }
+    return null;
+  }
+
   /** Drops what sync keeps about an entity once its tombstone is collected. */
   forget(entity: EntityKind, id: string): void {
     for (const table of ['sync_tombstones', 'sync_stamps', 'sync_parked']) {

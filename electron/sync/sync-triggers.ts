@@ -30,7 +30,7 @@ export const ARTICLE_SYNC_COLUMNS_V1 = [
   'final_url', 'canonical_url', 'title', 'byline', 'site', 'host', 'excerpt', 'lead_image', 'favicon', 'lang',
   'dir', 'word_count', 'published_at', 'status', 'starred', 'archived', 'progress', 'read_at', 'feed_id', 'note', 'body_z',
 ] as const;
-export const HIGHLIGHT_SYNC_COLUMNS_V1 = ['quote', 'prefix', 'suffix', 'start_pos', 'end_pos', 'color', 'note', 'orphaned'] as const;
+export const HIGHLIGHT_SYNC_COLUMNS_V1 = ['article_id', 'quote', 'prefix', 'suffix', 'start_pos', 'end_pos', 'color', 'note', 'orphaned'] as const;
 export const FEED_SYNC_COLUMNS_V1 = ['url', 'title', 'custom_title', 'site_url', 'folder', 'fetch_full', 'keep_days', 'keep_items'] as const;
 
 const LIVE_ARTICLE = (id: string): string => `EXISTS (SELECT 1 FROM articles WHERE id = ${id} AND deleted_at IS NULL)`;
@@ -74,6 +74,8 @@ export const SYNC_LOG_SQL_V1 = `
     PRIMARY KEY (entity, entity_id)
   ) WITHOUT ROWID;
   -- Per remote device: the last segment applied here.
+  -- An article deleted as a duplicate of another with the same address: its highlights move there.
+  CREATE TABLE sync_aliases (lost TEXT PRIMARY KEY, kept TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE sync_seen (device TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
   -- Blobs known to be on the remote (written by this device, or referenced by a segment read).
   CREATE TABLE sync_blobs (hash TEXT PRIMARY KEY) WITHOUT ROWID;

@@ -137,4 +137,24 @@ describe('merge rules', () => {
     }
     expect(dump(a)).toEqual(dump(b));
   });
+
+  // Which copy is kept depends on the ids (random): six meetings cover both sides, almost surely.
+  it.each([1, 2, 3, 4, 5, 6])('highlights of a duplicate move to the article kept in its place, on every device (%i)', async () => {
+    const { remote, libs } = devices(3);
+    const [a, b, c] = libs as [Library, Library, Library];
+    const ida = saveArticle(a, 'https://ex.com/twice', 'From A');
+    const idb = saveArticle(b, 'https://ex.com/twice', 'From B');
+    const ha = a.highlights.add(ida, { quote: 'Text' })!;
+    const hb = b.highlights.add(idb, { quote: 'Text' })!;
+    await everyone(remote, [a, b], 3);
+    // C meets the pair only now, after both others merged them (it sees the deletion first).
+    await everyone(remote, libs, 2);
+    const kept = [ida, idb].sort()[0]!;
+    for (const lib of libs) {
+      expect(lib.list({ view: 'all', limit: 10 }).items.map((s) => s.id)).toEqual([kept]);
+      expect(lib.highlights.forArticle(kept).map((h) => h.id).sort()).toEqual([ha.id, hb.id].sort());
+    }
+    expect(dump(b)).toEqual(dump(a));
+    expect(dump(c)).toEqual(dump(a));
+  });
 });
