@@ -29,11 +29,12 @@ export interface BulkArticle extends Omit<CapturedArticle, 'favicon'> {
 }
 
 // Tag links go in first (foreign keys deferred to COMMIT), so tags_text is right when the row
-// is inserted and indexed.
+// is inserted and indexed. final_url stays NULL: no redirect is known, and readers take
+// coalesce(final_url, url); a copy of url cost 200 bytes an article in the row and its index.
 const INSERT = `INSERT INTO articles (id, url, final_url, canonical_url, title, byline, site, host, excerpt,
     lead_image, favicon, body_z, lang, dir, word_count, published_at, status, starred, archived, cjk,
     tags_text, created_at, updated_at, deleted_at)
-  VALUES (:id, :url, :url, :canonicalUrl, :title, :byline, :site, :host, :excerpt, :leadImage, :favicon, :body,
+  VALUES (:id, :url, NULL, :canonicalUrl, :title, :byline, :site, :host, :excerpt, :leadImage, :favicon, :body,
     :lang, :dir, :wordCount, :publishedAt, 'done', :starred, :archived, :cjk, ${TAGS_TEXT_OF(':id')},
     :createdAt, :now, :parked)`;
 const UNPARK = `UPDATE articles SET deleted_at = NULL WHERE rid BETWEEN :first AND :last AND deleted_at = :parked`;

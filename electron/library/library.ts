@@ -521,6 +521,11 @@ export class Library {
     return inTransaction(this.#db, () => forgetAssets(this.#stmts, hashes));
   }
 
+  /** The connection, for the sync engine alone (electron/sync/): it keeps its own tables and merges rows itself. */
+  syncConnection(): DatabaseSync {
+    return this.#db;
+  }
+
   close(): void {
     if (this.#db.isOpen) this.#db.close();
   }

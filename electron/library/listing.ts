@@ -69,6 +69,26 @@ function liveTagId(stmts: StatementCache, name: string): string | null {
   return row ? String(row.id) : null;
 }
 
+/** Trigger-kept totals (migration 0010) for a whole view, or a tag's links; null when the list is narrower. */
+const VIEW_COUNTS: Record<ListView, string> = { unread: 'unread', archive: 'archived', starred: 'starred', all: 'live' };
+const LINK_COUNTS: Partial<Record<ListView, string>> = { unread: 'unread', archive: 'links - unread', all: 'links' };
+
+function keptCount(stmts: StatementCache, q: LibraryListQuery, tagId: string | null): number | null {
+  if (q.site != null || q.feed != null) return null;
+  if (tagId === null) {
+    const row = stmts.get(`SELECT ${VIEW_COUNTS[q.view]} AS n FROM article_counts WHERE id = 1`).get() as Row | undefined;
+    return row ? Number(row.n) : null;
+  }
+  const expr = LINK_COUNTS[q.view];
+  if (!expr) return null;
+  const row = stmts.get(`SELECT ${expr} AS n FROM tag_link_counts WHERE tag_id = :tagId`).get({ tagId }) as Row | undefined;
+  return row ? Number(row.n) : 0;
+}
+
+function countRows(stmts: StatementCache, from: string, where: string[], params: Record<string, string | number>): number {
+  return Number((stmts.get(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`).get(params) as Row).n);
+}
+
 export function listArticles(stmts: StatementCache, q: LibraryListQuery): ListPage {
   const sortName: LibrarySort = q.sort ?? 'newest';
   const sort = SORTS[sortName];
@@ -97,8 +117,7 @@ export function listArticles(stmts: StatementCache, q: LibraryListQuery): ListPa
     where.push('a.feed_id = :feedId');
     params.feedId = q.feed;
   }
-  const from = byLinks ? 'article_tags at' : 'articles a';
-  const total = Number((stmts.get(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`).get(params) as Row).n);
+  const total = keptCount(stmts, q, tagId) ?? countRows(stmts, byLinks ? 'article_tags at' : 'articles a', where, params);
 
   const dir = sort.desc ? 'DESC' : 'ASC';
   const [keyExpr, ridExpr] = byLinks ? ['at.saved_at', 'at.article_rid'] : [sort.expr, 'a.rid'];

@@ -7,7 +7,9 @@ import { migration0005 } from './0005-short-field-index.ts';
 import { migration0006 } from './0006-favicons.ts';
 import { migration0007 } from './0007-feeds-highlights.ts';
 import { migration0008 } from './0008-highlight-search.ts';
+import { migration0009 } from './0009-sync-log.ts';
+import { migration0010 } from './0010-list-counts.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
 export type { Migration } from './types.ts';

@@ -33,6 +33,15 @@ describe('bulkInsert', () => {
     expect(() => raw.prepare(`INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
   });
 
+  it('keeps no second copy of the URL, and the article is still found, shown and searched by it', () => {
+    const { lib, file } = freshLibrary();
+    const [id] = lib.bulkInsert([article(5, { url: 'https://example.com/zebra-crossings' })]);
+    expect(rawDb(file).prepare('SELECT final_url FROM articles WHERE id = ?').get(id!)).toEqual({ final_url: null });
+    expect(lib.findSavedId('https://example.com/zebra-crossings')).toBe(id);
+    expect(lib.summary(id!)!.url).toBe('https://example.com/zebra-crossings');
+    expect(lib.search('zebra', 5).hits.map((h) => h.article.id)).toEqual([id]);
+  });
+
   it('indexes a batch as one segment, not one per article', () => {
     const { lib, file } = freshLibrary();
     const before = segments(file);
