@@ -1,16 +1,24 @@
-// Search/list benchmark on a synthetic library.
+// Search/list benchmark on a synthetic library, against a naive reference built in the same run.
 //   node scripts/bench-search.ts --articles 100000 [--json] [--queries 60] [--seed 1] [--keep]
-//   node scripts/bench-search.ts --db <kept library.db> --articles N   (time queries only, same seed)
+//   node scripts/bench-search.ts --db <kept library.db> --articles N   (time queries only, same seed;
+//     the naive library too when its naive.db sits beside it, as --keep leaves it)
 //   --count-limit N: search totals stop at N ("N+"); default: the library's default; Infinity = exact
-// Builds a library in a temp folder (Zipf vocabulary of 30,000 words, ~800 words an article,
-// titles, sites, tags, some CJK text; seeded PRNG), bulk-inserts it in batches, then times each
-// query class. With --json the last line is one JSON object with the numbers.
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Builds, in a temp folder, our library and a naive one (scripts/bench/naive-library.ts) from the
+// same generated articles (scripts/bench/search-corpus.ts), batch by batch, then times the same
+// query strings on each and prints both tables, ours / naive per class and issue 14's targets.
+// Articles are generated a batch at a time, so memory stays bounded at any --articles.
+// With --json the last line is one JSON object with the numbers (`naive` and `ratio` beside ours).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { openLibrary, type BulkArticle, type Library } from '../electron/library/library.ts';
 import { COUNT_LIMIT } from '../electron/library/searching.ts';
+import { NaiveLibrary } from './bench/naive-library.ts';
+import { corpus, LIST_CLASSES, queryPlan, SEARCH_CLASSES, WARM_UPS, type QueryClass, type QueryPlan, type SearchClass } from './bench/search-corpus.ts';
+import { ratios, report, targets, type Measured, type Memory, type Timing } from './bench/search-report.ts';
 
 interface Options {
   articles: number;
@@ -20,10 +28,12 @@ interface Options {
   keep: boolean;
   db: string | null;
   countLimit: number | undefined;
+  /** The query strings as JSON (a fresh build hands them to its query phase); else replayed. */
+  plan: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { articles: 10_000, json: false, queries: 60, seed: 1, keep: false, db: null, countLimit: undefined };
+  const opts: Options = { articles: 10_000, json: false, queries: 60, seed: 1, keep: false, db: null, countLimit: undefined, plan: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') opts.json = true;
@@ -33,149 +43,12 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--seed') opts.seed = Number(argv[++i]);
     else if (arg === '--db') opts.db = argv[++i] ?? null;
     else if (arg === '--count-limit') opts.countLimit = Number(argv[++i]);
+    else if (arg === '--plan') opts.plan = argv[++i] ?? null;
     else throw new Error(`Unknown argument ${arg}`);
   }
   if (!Number.isInteger(opts.articles) || opts.articles < 100) throw new Error('--articles must be an integer ≥ 100');
+  if (!Number.isInteger(opts.queries) || opts.queries < 1) throw new Error('--queries must be an integer ≥ 1');
   return opts;
-}
-
-/** mulberry32: small, fast, good enough for synthetic data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Samples ranks 0..n-1 with probability ∝ 1/(rank+1)^s. */
-function zipf(n: number, s: number, rand: () => number): () => number {
-  const cdf = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) cdf[i] = sum += 1 / (i + 1) ** s;
-  return () => {
-    const x = rand() * sum;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cdf[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
-
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'st', 'tr', 'pl', 'gr', 'ch', 'sh', 'br', 'cl'];
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou'];
-const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st'];
-
-function vocabulary(size: number, rand: () => number): string[] {
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const words = new Set<string>();
-  while (words.size < size) {
-    // Frequent words are short, as in real text.
-    const syllables = words.size < 200 ? 1 : 1 + Math.floor(rand() * 3) + (rand() < 0.3 ? 1 : 0);
-    let w = '';
-    for (let i = 0; i < syllables; i++) w += pick(ONSETS) + pick(VOWELS) + pick(CODAS);
-    words.add(w);
-  }
-  return [...words];
-}
-
-function cjkVocabulary(size: number, rand: () => number): string[] {
-  const words = new Set<string>();
-  while (words.size < size) {
-    const len = 2 + Math.floor(rand() * 2);
-    let w = '';
-    for (let i = 0; i < len; i++) w += String.fromCodePoint(0x4e00 + Math.floor(rand() * 2500));
-    words.add(w);
-  }
-  return [...words];
-}
-
-interface Corpus {
-  words: string[];
-  cjk: string[];
-  tags: string[];
-  sites: { host: string; name: string }[];
-  phrases: string[];
-  make(i: number): BulkArticle;
-}
-
-function corpus(total: number, seed: number): Corpus {
-  const rand = prng(seed);
-  const words = vocabulary(30_000, rand);
-  const cjk = cjkVocabulary(3_000, rand);
-  const word = zipf(words.length, 1.05, rand);
-  const titleWord = zipf(words.length, 0.9, rand);
-  const cjkWord = zipf(cjk.length, 1.0, rand);
-  const cap = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
-  const tags = Array.from({ length: 200 }, (_, i) => `${words[300 + i * 7]}${i % 5 === 0 ? ' ' + words[900 + i] : ''}`);
-  const tagRank = zipf(tags.length, 1.1, rand);
-  const sites = Array.from({ length: 1_000 }, (_, i) => ({
-    host: `${words[200 + i]}${words[1200 + i]}.${['com', 'org', 'net', 'io'][i % 4]}`,
-    name: `${cap(words[200 + i]!)} ${cap(words[1200 + i]!)}`,
-  }));
-  const siteRank = zipf(sites.length, 1.0, rand);
-  const authors = Array.from({ length: 3_000 }, (_, i) => `${cap(words[2000 + i]!)} ${cap(words[5000 + i]!)}`);
-  const phrases: string[] = [];
-  const start = Date.parse('2021-01-01T00:00:00Z');
-  const span = Date.parse('2026-11-01T00:00:00Z') - start;
-
-  const make = (i: number): BulkArticle => {
-    const target = 500 + Math.floor(rand() * 600);
-    const paragraphs: string[] = [];
-    let count = 0;
-    while (count < target) {
-      const sentences: string[] = [];
-      for (let s = 0; s < 4; s++) {
-        const n = 8 + Math.floor(rand() * 14);
-        const ws = Array.from({ length: n }, () => words[word()]!);
-        ws[0] = cap(ws[0]!);
-        sentences.push(`${ws.join(' ')}.`);
-        count += n;
-      }
-      paragraphs.push(sentences.join(' '));
-    }
-    if (rand() < 0.02) {
-      paragraphs.push(Array.from({ length: 60 }, () => cjk[cjkWord()]!).join('') + '。');
-    }
-    if (phrases.length < 500 && rand() < 0.05) {
-      const para = paragraphs[0]!.toLowerCase().replace(/[^a-z ]/g, '').split(' ');
-      const at = Math.floor(rand() * (para.length - 2));
-      phrases.push(`${para[at]} ${para[at + 1]}`);
-    }
-    const text = paragraphs.join('\n\n');
-    const titleLen = 4 + Math.floor(rand() * 7);
-    const title = cap(Array.from({ length: titleLen }, () => words[titleWord()]!).join(' '));
-    const site = sites[siteRank()]!;
-    const tagCount = rand() < 0.4 ? 0 : 1 + Math.floor(rand() * 3);
-    return {
-      url: `https://${site.host}/${2021 + Math.floor((i / total) * 6)}/${title.toLowerCase().replaceAll(' ', '-')}-${i}`,
-      canonicalUrl: null,
-      title,
-      byline: authors[Math.floor(rand() * authors.length)]!,
-      siteName: site.name,
-      publishedAt: new Date(start + (span * i) / total - rand() * 86_400_000 * 30).toISOString(),
-      lang: 'en',
-      dir: 'ltr',
-      excerpt: paragraphs[0]!.slice(0, 200),
-      html: paragraphs.map((p) => `<p>${p}</p>`).join('\n'),
-      text,
-      leadImage: null,
-      wordCount: count,
-      assetHashes: rand() < 0.5 ? [`${(i * 2654435761) >>> 0}`.padStart(64, '0')] : [],
-      createdAt: new Date(start + (span * i) / total).toISOString(),
-      tags: Array.from({ length: tagCount }, () => tags[tagRank()]!),
-      starred: rand() < 0.05,
-      archived: rand() < 0.6,
-    };
-  };
-  return { words, cjk, tags, sites, phrases, make };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -183,92 +56,201 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-function timeQueries(run: (i: number) => unknown, n: number): { p50: number; p95: number } {
-  for (let i = 0; i < 3; i++) run(i + 1_000_000); // warm the cache and statement cache
+/** A call's match count, with whether counting stopped early; null for lists. */
+type Matches = { total: number; capped: boolean } | null;
+
+interface ClassRun {
+  timing: Timing;
+  /** The median match count, "N+" when counting stopped there; undefined for lists. */
+  matches?: string;
+}
+
+/** Times run(arg) for each arg after the warm-ups; `sample` is called between runs, untimed. */
+function timeClass<T>(args: readonly T[], run: (arg: T) => Matches, sample: () => void): ClassRun {
+  for (const arg of args.slice(0, WARM_UPS)) run(arg);
   const times: number[] = [];
-  for (let i = 0; i < n; i++) {
+  const found: { total: number; capped: boolean }[] = [];
+  for (const arg of args.slice(WARM_UPS)) {
     const t0 = performance.now();
-    run(i);
+    const m = run(arg);
     times.push(performance.now() - t0);
+    if (m) found.push(m);
+    sample();
   }
   times.sort((a, b) => a - b);
   const round = (x: number): number => Math.round(x * 100) / 100;
-  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+  const timing = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+  if (found.length === 0) return { timing };
+  found.sort((a, b) => a.total - b.total || Number(a.capped) - Number(b.capped));
+  const median = found[Math.floor(found.length / 2)]!;
+  return { timing, matches: `${median.total}${median.capped ? '+' : ''}` };
+}
+
+/** Every class, in order; searches and lists as the given library runs them. */
+function timeAll(
+  plan: QueryPlan, search: (query: string, c: SearchClass) => Matches, listUnread: () => unknown, listTag: (tag: string) => unknown,
+  sample: () => void = () => {},
+): Pick<Measured, 'queries' | 'totals'> {
+  const queries = {} as Record<QueryClass, Timing>;
+  const totals: Measured['totals'] = {};
+  for (const c of SEARCH_CLASSES) {
+    const r = timeClass(plan.search[c], (query) => search(query, c), sample);
+    queries[c] = r.timing;
+    if (r.matches !== undefined) totals[c] = r.matches;
+  }
+  const lists: Record<(typeof LIST_CLASSES)[number], ClassRun> = {
+    // The unread list takes no argument: the tags only set how many calls it makes.
+    listUnread: timeClass(plan.listTags, () => (listUnread(), null), sample),
+    listTag: timeClass(plan.listTags, (tag) => (listTag(tag), null), sample),
+  };
+  for (const c of LIST_CLASSES) queries[c] = lists[c].timing;
+  return { queries, totals };
 }
 
 function fileBytes(file: string): number {
   return ['', '-wal'].reduce((sum, s) => sum + (existsSync(file + s) ? statSync(file + s).size : 0), 0);
 }
 
+interface Built {
+  textBytes: number;
+  insertMs: { ours: number; naive: number };
+  optimizeMs: { ours: number; naive: number };
+}
+
+/** Generates the articles a batch at a time; each batch goes to ours, then to the naive library. */
+function build(opts: Options, data: ReturnType<typeof corpus>, lib: Library, naive: NaiveLibrary, log: (m: string) => void): Built {
+  const BATCH = 1_000;
+  const built: Built = { textBytes: 0, insertMs: { ours: 0, naive: 0 }, optimizeMs: { ours: 0, naive: 0 } };
+  const timed = (key: 'ours' | 'naive', into: 'insertMs' | 'optimizeMs', fn: () => void): void => {
+    const t0 = performance.now();
+    fn();
+    built[into][key] += performance.now() - t0;
+  };
+  const rate = (ms: number, n: number): number => Math.round((n / ms) * 1000);
+  for (let start = 0; start < opts.articles; start += BATCH) {
+    const batch: BulkArticle[] = [];
+    for (let i = start; i < Math.min(start + BATCH, opts.articles); i++) batch.push(data.make(i));
+    for (const a of batch) built.textBytes += Buffer.byteLength(a.text);
+    timed('ours', 'insertMs', () => lib.bulkInsert(batch));
+    timed('naive', 'insertMs', () => naive.insert(batch));
+    const done = Math.min(start + BATCH, opts.articles);
+    if ((start / BATCH) % 10 === 9) {
+      log(`  inserted ${done} (ours ${rate(built.insertMs.ours, done)}/s, naive ${rate(built.insertMs.naive, done)}/s, ` +
+        `rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB)`);
+    }
+  }
+  timed('ours', 'optimizeMs', () => lib.optimize());
+  timed('naive', 'optimizeMs', () => naive.optimize());
+  return built;
+}
+
+/** The query phase's numbers, as a run on a kept library (--db) prints them with --json. */
+interface QueryPhase {
+  ours: Pick<Measured, 'dbBytes' | 'queries' | 'totals'>;
+  naive: (Pick<Measured, 'dbBytes' | 'queries' | 'totals'> & { cjkLiteralMatch: ClassRun }) | null;
+  memory: Memory;
+}
+
+/** The query strings of a build with these options, replaying only enough of its corpus. */
+function replayedPlan(opts: Options): QueryPlan {
+  const data = corpus(opts.articles, opts.seed);
+  // The sample phrases a full build collects are the first 500.
+  for (let i = 0; i < opts.articles && data.phrases.length < 500; i++) data.make(i);
+  return queryPlan(data, opts.seed, opts.queries);
+}
+
+/** Times every class on ours (sampling RSS, the naive library closed), then on the naive one. */
+function queryPhase(opts: Options, file: string, naiveFile: string): QueryPhase {
+  const plan = opts.plan ? (JSON.parse(readFileSync(opts.plan, 'utf8')) as QueryPlan) : replayedPlan(opts);
+  const lib = openLibrary(file, { checkIntegrity: false, countLimit: opts.countLimit });
+  let memory: Memory;
+  let ours: QueryPhase['ours'];
+  try {
+    const rss = (): number => process.memoryUsage.rss();
+    memory = { beforeBytes: rss(), peakBytes: rss(), afterBytes: 0 };
+    const sample = (): void => void (memory.peakBytes = Math.max(memory.peakBytes, rss()));
+    const times = timeAll(plan, (query) => {
+      const r = lib.search(query, 50);
+      return { total: r.total, capped: r.totalCapped === true };
+    }, () => lib.list({ view: 'unread', limit: 50 }), (tag) => lib.list({ view: 'all', tag, limit: 50 }), sample);
+    memory.afterBytes = rss();
+    ours = { dbBytes: fileBytes(file), ...times };
+  } finally {
+    lib.close();
+  }
+  if (!existsSync(naiveFile)) return { ours, naive: null, memory };
+  const naive = new NaiveLibrary(naiveFile, false);
+  try {
+    const search = (query: string, c: SearchClass): Matches => ({ total: (c === 'cjk' ? naive.scan(query) : naive.search(query)).total, capped: false });
+    const times = timeAll(plan, search, () => naive.listUnread(), (tag) => naive.listTag(tag));
+    const cjkLiteralMatch = timeClass(plan.search.cjk, (query) => ({ total: naive.search(query).total, capped: false }), () => {});
+    return { ours, naive: { dbBytes: fileBytes(naiveFile), ...times, cjkLiteralMatch }, memory };
+  } finally {
+    naive.close();
+  }
+}
+
+/**
+ * The query phase of a fresh build, in a child process on the files just built: its RSS is then
+ * a searching process's own, not the generator's and two loaders' high-water mark.
+ */
+function queryPhaseInChild(opts: Options, file: string, plan: QueryPlan): QueryPhase {
+  const planFile = join(dirname(file), 'plan.json');
+  writeFileSync(planFile, JSON.stringify(plan));
+  const args = [fileURLToPath(import.meta.url), '--db', file, '--articles', String(opts.articles), '--plan', planFile,
+    '--queries', String(opts.queries), '--json', ...(opts.countLimit === undefined ? [] : ['--count-limit', String(opts.countLimit)])];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  if (child.status !== 0) {
+    process.stderr.write(child.stderr);
+    throw new Error(`The query phase failed (exit ${child.status ?? child.signal})`);
+  }
+  const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { phase: QueryPhase };
+  return result.phase;
+}
+
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const dir = opts.db ? null : mkdtempSync(join(tmpdir(), 'lectern-bench-'));
   const file = opts.db ?? join(dir!, 'library.db');
+  const naiveFile = join(dirname(file), 'naive.db');
   const log = (msg: string): void => void (opts.json ? process.stderr : process.stdout).write(`${msg}\n`);
-  let lib: Library | null = null;
+  const loadStart = loadavg();
   try {
-    lib = openLibrary(file, { checkIntegrity: !opts.db });
-    const data = corpus(opts.articles, opts.seed);
-    let textBytes = 0;
-    let insertMs = 0;
-    let optimizeMs = 0;
-    const BATCH = 1_000;
-    // Reusing a kept library: only replay enough of the corpus to collect the same sample
-    // phrases a full run would (the first 500).
-    if (opts.db) for (let i = 0; i < opts.articles && data.phrases.length < 500; i++) data.make(i);
-    for (let start = 0; !opts.db && start < opts.articles; start += BATCH) {
-      const batch: BulkArticle[] = [];
-      for (let i = start; i < Math.min(start + BATCH, opts.articles); i++) batch.push(data.make(i));
-      for (const a of batch) textBytes += Buffer.byteLength(a.text);
-      const t0 = performance.now();
-      lib.bulkInsert(batch);
-      insertMs += performance.now() - t0;
-      if ((start / BATCH) % 10 === 9) log(`  inserted ${start + BATCH} (${Math.round(((start + BATCH) / insertMs) * 1000)}/s)`);
-    }
+    let built: Built = { textBytes: 0, insertMs: { ours: 0, naive: 0 }, optimizeMs: { ours: 0, naive: 0 } };
+    let plan: QueryPlan | null = null;
     if (!opts.db) {
-      const t0 = performance.now();
-      lib.optimize();
-      optimizeMs = performance.now() - t0;
+      const lib = openLibrary(file, { checkIntegrity: true });
+      const naive = new NaiveLibrary(naiveFile, true);
+      try {
+        const data = corpus(opts.articles, opts.seed);
+        built = build(opts, data, lib, naive, log);
+        plan = queryPlan(data, opts.seed, opts.queries);
+      } finally {
+        lib.close();
+        naive.close();
+      }
+      log(`  built; timing queries (ours, then naive) in a fresh process`);
     }
-    lib.close();
-    lib = openLibrary(file, { checkIntegrity: false, countLimit: opts.countLimit });
-    const dbBytes = fileBytes(file);
-
-    const rand = prng(opts.seed + 99);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const wordIn = (lo: number, hi: number): string => data.words[lo + Math.floor(rand() * (hi - lo))]!;
-    const popularTags = data.tags.slice(0, 10);
-    const l = lib;
-    const q = opts.queries;
-    const search = (query: string) => l.search(query, 50);
-    const queries = {
-      common: timeQueries(() => search(wordIn(0, 100)), q),
-      rare: timeQueries(() => search(wordIn(10_000, 30_000)), q),
-      twoWords: timeQueries(() => search(`${wordIn(100, 2_000)} ${wordIn(100, 2_000)}`), q),
-      prefix: timeQueries(() => search(`${wordIn(100, 3_000).slice(0, 4)}*`), q),
-      phrase: timeQueries(() => search(`"${pick(data.phrases)}"`), q),
-      filtered: timeQueries(() => search(`${wordIn(100, 1_000)} tag:"${pick(popularTags)}" is:unread`), q),
-      cjk: timeQueries(() => search(pick(data.cjk.slice(0, 500))), q),
-      listUnread: timeQueries(() => l.list({ view: 'unread', limit: 50 }), q),
-      listTag: timeQueries(() => l.list({ view: 'all', tag: pick(popularTags), limit: 50 }), q),
-    };
-    const result = {
-      articles: opts.articles,
-      textBytes,
-      dbBytes,
-      insertPerSec: Math.round((opts.articles / insertMs) * 1000),
-      countLimit: Number.isFinite(opts.countLimit ?? COUNT_LIMIT) ? (opts.countLimit ?? COUNT_LIMIT) : null,
-      queries,
-    };
-    log(`\narticles ${opts.articles}  text ${(textBytes / 1e6).toFixed(1)} MB  db ${(dbBytes / 1e6).toFixed(1)} MB ` +
-      `(${(dbBytes / textBytes).toFixed(2)}× text)  insert ${result.insertPerSec}/s  optimize ${Math.round(optimizeMs)} ms`);
-    log(`${'class'.padEnd(12)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}`);
-    for (const [name, t] of Object.entries(queries)) log(`${name.padEnd(12)}${t.p50.toFixed(2).padStart(9)}${t.p95.toFixed(2).padStart(9)}`);
-    if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    const phase = plan ? queryPhaseInChild(opts, file, plan) : queryPhase(opts, file, naiveFile);
+    const perSec = (ms: number): number => (ms > 0 ? Math.round((opts.articles / ms) * 1000) : 0);
+    const common = { articles: opts.articles, textBytes: built.textBytes };
+    const ours: Measured = { ...common, ...phase.ours, insertPerSec: perSec(built.insertMs.ours) };
+    const naive: Measured | null = phase.naive && { ...common, ...phase.naive, insertPerSec: perSec(built.insertMs.naive) };
+    const ratio = naive ? ratios(ours, naive) : null;
+    const checks = targets(ours, ratio, phase.memory);
+    const load = { start: loadStart, end: loadavg() };
+    const cjkLiteral = phase.naive?.cjkLiteralMatch;
+    const lines = report({ ours, naive, ratio, checks, memory: phase.memory, optimizeMs: built.optimizeMs, load, cjkLiteral });
+    for (const line of lines) log(line);
+    if (opts.json) {
+      const countLimit = Number.isFinite(opts.countLimit ?? COUNT_LIMIT) ? (opts.countLimit ?? COUNT_LIMIT) : null;
+      // A query phase run for a fresh build (--plan) also hands back its raw numbers.
+      const result = { ...ours, countLimit, memory: phase.memory, load, naive, ratio, targets: checks, ...(opts.plan ? { phase } : {}) };
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    }
   } finally {
-    lib?.close();
     if (dir && !opts.keep) rmSync(dir, { recursive: true, force: true });
-    else if (dir) process.stderr.write(`kept ${file}\n`);
+    else if (dir) process.stderr.write(`kept ${file} and ${naiveFile}\n`);
   }
 }
 
