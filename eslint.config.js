@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'dist-extension/**', 'release/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -97,6 +97,26 @@ export default tseslint.config(
               regex: '(^|/)electron/(?!shared/)|^electron$',
               allowTypeImports: true,
               message: 'Renderer imports only types from electron/ (import type), and code only from electron/shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The WebExtension is browser code: no Node, and from electron/ only the connector's wire
+    // contract (bundled into it by scripts/build-extension.ts).
+    files: ['extension/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The extension runs in the browser: no Node.' })),
+          patterns: [
+            {
+              regex: '(^|/)electron/(?!shared/connector-protocol\\.ts$)|^electron$',
+              message: 'The extension imports nothing from electron/ but electron/shared/connector-protocol.ts.',
             },
           ],
         },

@@ -13,6 +13,8 @@ import { FetchScheduler } from './capture/fetching/fetch-scheduler.ts';
 import type { FetchLimits, fetchResource } from './capture/fetching/fetch-resource.ts';
 import type { ApiEventName, ApiEvents, Result } from './ipc/api.ts';
 import { createHandlers } from './ipc/handlers.ts';
+import { createConnector, type ConnectorOptions } from './connector/connector.ts';
+import type { SavePageRequest, SaveResponse } from './shared/connector-protocol.ts';
 import { runCaptureJob } from './jobs/capture-job.ts';
 import { ImportJobs } from './jobs/import-jobs.ts';
 import { FeedService } from './feeds/feed-service.ts';
@@ -23,6 +25,8 @@ import { AssetKeeper } from './jobs/asset-keeper.ts';
 import { CaptureQueue } from './jobs/capture-queue.ts';
 import { openLibrary, storageFailureMessage } from './library/library.ts';
 import type { KeyValueStore } from './preferences/reader-preferences.ts';
+import type { SecretStore } from './sync/service/secret-store.ts';
+import { SyncService } from './sync/sync-service.ts';
 
 export interface CoreOptions {
   /** Where the database and the image cache live. */
@@ -48,6 +52,14 @@ export interface CoreOptions {
    * starts offline-first, showing its window before any request goes out.
    */
   deferStart?: boolean;
+  /** The browser connector's loopback server (off unless given; the app turns it on). */
+  connector?: ConnectorOptions | false;
+  /** Opens a URL in the sandboxed capture window; absent outside Electron. */
+  openCaptureWindow?: (url: string) => Promise<void>;
+  /** Sync's passphrase and password: safeStorage in the app; a 0600 file in dataDir by default. */
+  secrets?: SecretStore;
+  /** Sync's quiet time after changes and its timer (tests shorten them). */
+  sync?: { debounceMs?: number; intervalMs?: number };
 }
 
 export type CoreListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
@@ -64,6 +76,10 @@ export interface Core {
   /** Starts the feed schedule and the captures waiting from the last run (once; see deferStart). */
   start(): void;
   close(): Promise<void>;
+  /** The browser connector's port once it listens; null when it is off or could not start. */
+  connectorPort(): Promise<number | null>;
+  /** Saves a page from the HTML a browser rendered (the connector's save-page). */
+  savePage(request: SavePageRequest): Promise<SaveResponse>;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -103,16 +119,31 @@ export function createCore(options: CoreOptions): Core {
   backupTimer.unref();
 
   let closing = false;
+  const connector = createConnector(
+    {
+      dataDir: options.dataDir,
+      library,
+      keeper,
+      kick: () => queue.kick(),
+      online: () => queue.online,
+      articleChanged: (id) => emit('articleChanged', { id, deleted: false }),
+      pairingRequested: (request) => emit('connectorPairing', request),
+      pairingClosed: (pairingId) => emit('connectorPairingClosed', { pairingId }),
+    },
+    options.connector ?? false,
+  );
   const extract = (html: string, pageUrl: string) => extractPool.extract(html, pageUrl);
   const queue: CaptureQueue = new CaptureQueue({
     concurrency: options.concurrency ?? 4,
-    pendingIds: (limit) => library.pendingIds(limit),
+    // A page being spooled is not fetched meanwhile (see connector/page-inbox.ts).
+    pendingIds: (limit) => library.pendingIds(limit + 8).filter((id) => !connector.inbox.isHeld(id)).slice(0, limit),
     run: (id, signal) =>
       runCaptureJob(id, signal, {
         library,
         keeper,
         fetcher,
         extract,
+        suppliedPages: connector.inbox,
         ...(options.fetchLimits ? { limits: options.fetchLimits } : {}),
         closing: () => closing,
         online: () => queue.online,
@@ -163,8 +194,27 @@ export function createCore(options: CoreOptions): Core {
     }
   };
 
+  // Sync rounds run in the background after changes and on a timer; what they bring is announced.
+  const sync = new SyncService({
+    library,
+    assets,
+    dataDir: options.dataDir,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...options.sync,
+    onStatus: (status) => emit('syncStatusChanged', status),
+    onApplied: () => {
+      emit('articleChanged', { id: '*', deleted: false });
+      emit('feedsChanged', { id: null });
+      queue.kick();
+    },
+  });
+  listeners.add((event) => {
+    if (event === 'articleChanged' || event === 'highlightsChanged' || event === 'feedsChanged') sync.localChanged();
+  });
+
   const handlers = createHandlers({
     library,
+    sync,
     queue,
     emit,
     feeds,
@@ -172,13 +222,16 @@ export function createCore(options: CoreOptions): Core {
     exportFile,
     freeUnusedAssets,
     openExternal: options.openExternal,
+    connector: connector.controls,
+    openCaptureWindow: options.openCaptureWindow,
     preferences: options.preferences ?? new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'lectern' }),
   });
 
   const handleRequest = createAppHandler({
     rendererDir: options.rendererDir,
     readAsset: async (hash) => {
-      const found = await assets.read(hash);
+      // An image of a synced article comes from the remote the first time it is shown.
+      const found = (await assets.read(hash)) ?? ((await sync.fetchAsset(hash)) ? await assets.read(hash) : null);
       return found ? { bytes: new Uint8Array(found.bytes), mime: found.mime } : null;
     },
   });
@@ -190,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
     started = true;
     if (options.refreshFeeds !== false) feeds.start();
     queue.kick();
+    sync.start();
   };
   if (!options.deferStart) start();
 
@@ -218,8 +272,11 @@ export function createCore(options: CoreOptions): Core {
     },
     handleRequest,
     start,
+    connectorPort: () => connector.port(),
+    savePage: (request) => connector.savePage(request),
     idle: () => queue.idle(),
     setOnline(online) {
+      sync.setOnline(online);
       if (online === queue.online) return;
       // Before start(), coming online fetches nothing either: start() resumes the queue.
       queue.setOnline(online, started);
@@ -228,7 +285,8 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       closing = true;
       clearInterval(backupTimer);
-      await Promise.all([queue.stop(), feeds.stop(), imports.stop(), backupRunning]);
+      await connector.close();
+      await Promise.all([queue.stop(), feeds.stop(), imports.stop(), backupRunning, sync.close()]);
       await extractPool.close();
       library.close();
     },

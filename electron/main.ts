@@ -1,7 +1,7 @@
 // Electron's main process, kept thin: windows, the app protocol, IPC transport and security
 // policy, the menu and lectern:// links. Everything else is the plain-Node core in core.ts and
 // the plain modules of desktop/.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { resolve } from 'node:path';
 import { RENDERER_DIR } from './app/built-paths.ts';
@@ -15,8 +15,10 @@ import { appMenuTemplate, keyPressScript, type KeyPress } from './desktop/app-me
 import { findDeepLink } from './desktop/deep-link.ts';
 import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState, windowStateToStore } from './desktop/window-state.ts';
 import { LinkInbox } from './desktop/link-inbox.ts';
+import { CAPTURE_PARTITION, CAPTURE_WINDOW_OPTIONS, captureUrlAllowed, READ_PAGE_SCRIPT, READ_PAGE_WORLD_ID, toSavePageRequest } from './desktop/capture-window.ts';
 import type { EventChannel, InvokeChannel } from './ipc/api.ts';
 import { LibraryCorruptError, restoreBackup } from './library/library.ts';
+import { sealedSecretStore } from './sync/service/secret-store.ts';
 
 const INVOKE: InvokeChannel = 'lectern:invoke';
 const EVENT: EventChannel = 'lectern:event';
@@ -52,6 +54,57 @@ function receiveLink(link: string): void {
   if (received.ok) return;
   console.warn(`lectern:// link refused: ${received.reason}`);
   if (app.isReady()) void dialog.showMessageBox({ type: 'warning', title: 'Lectern', message: 'Lectern did not save that link.', detail: received.reason });
+}
+
+// The capture window (decisions in desktop/capture-window.ts): web pages in their own session
+// with none of the app's powers. The user logs in there, then saves the page as they see it.
+let runningCore: Core | null = null;
+const captureSession = () => session.fromPartition(CAPTURE_PARTITION);
+
+function lockDownCapture(contents: WebContents): void {
+  // A link that opens a window opens here instead: there is no second, unguarded window.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (captureUrlAllowed(url)) void contents.loadURL(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!captureUrlAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!captureUrlAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  // macOS has no window menus: the same items on the page's context menu.
+  contents.on('context-menu', () => captureMenu(contents).popup());
+}
+
+function captureMenu(contents: WebContents): Menu {
+  return Menu.buildFromTemplate([
+    { label: 'Save This Page', accelerator: 'CmdOrCtrl+S', click: () => void saveCapturedPage(contents) },
+    { type: 'separator' },
+    { label: 'Clear Capture Window Data', click: () => void captureSession().clearStorageData().then(() => captureSession().clearCache()) },
+  ]);
+}
+
+/** Reads the DOM in an isolated world (the page's scripts cannot see it) and saves it like the connector does. */
+async function saveCapturedPage(contents: WebContents): Promise<void> {
+  const win = BrowserWindow.fromWebContents(contents);
+  const tell = (message: string) => void (win ? dialog.showMessageBox(win, { title: 'Lectern', message }) : dialog.showMessageBox({ title: 'Lectern', message }));
+  const request = toSavePageRequest(await contents.executeJavaScriptInIsolatedWorld(READ_PAGE_WORLD_ID, [{ code: READ_PAGE_SCRIPT }]).catch(() => null));
+  if (!request || !runningCore) return tell('This page cannot be saved.');
+  try {
+    const saved = await runningCore.savePage(request);
+    tell(saved.article.status === 'failed' ? 'Lectern could not save this page.' : `Saved “${saved.article.title}”.`);
+  } catch (error) {
+    tell(`Lectern could not save this page: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function openCaptureWindow(url: string): Promise<void> {
+  if (!captureUrlAllowed(url)) return;
+  const win = new BrowserWindow({ ...CAPTURE_WINDOW_OPTIONS, webPreferences: { ...CAPTURE_WINDOW_OPTIONS.webPreferences } });
+  win.setMenu(captureMenu(win.webContents));
+  await win.loadURL(url);
 }
 
 /** Set once start() has registered the protocol and IPC: a window made before would be blank. */
@@ -117,6 +170,11 @@ function openCore(triedBackups = new Set<string>()): Core | null {
     rendererDir: RENDERER_DIR,
     openExternal: (url: string) => shell.openExternal(url),
     preferences,
+    // The browser extension's loopback connector, and the capture window for sites it cannot reach.
+    connector: { version: app.getVersion() },
+    openCaptureWindow,
+    // Sync's passphrase and password, sealed by the OS keychain (safeStorage; ready by now).
+    secrets: sealedSecretStore(app.getPath('userData'), safeStorage),
     // Offline-first: no request goes out before the window shows (see start()).
     deferStart: true,
   };
@@ -166,6 +224,10 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, devTools: !app.isPackaged, press: pressKey })),
   );
   registerProtocolClient();
+  runningCore = core;
+  // The capture session is the web's: it gets no permission at all (camera, notifications…).
+  captureSession().setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  captureSession().setPermissionCheckHandler(() => false);
 
   protocol.handle('lectern', (request) => core.handleRequest(request));
   // Every permission is refused except writing a link to the clipboard from the app itself.
@@ -244,7 +306,7 @@ if (!app.requestSingleInstanceLock()) {
   const launchLink = findDeepLink(process.argv);
   if (launchLink) receiveLink(launchLink);
 
-  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('web-contents-created', (_event, contents) => (contents.session === captureSession() ? lockDownCapture(contents) : lockDown(contents)));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -27,6 +27,7 @@ const runs: Array<{ title: string; command: string; args: string[]; skip?: strin
     ...(existsSync(dir) ? {} : { skip: `no corpus at ${dir}` }),
   })),
   { title: 'import, 30000-row Pocket CSV through the CLI', command: node, args: ['scripts/bench-import.ts'] },
+  { title: 'sync, two libraries of 20000 articles meet', command: node, args: ['scripts/bench-sync.ts', '--webdav'] },
   // Through npm: it builds the renderer first.
   { title: 'renderer, 100000 articles', command: 'npm', args: ['run', '--silent', 'bench:renderer'] },
 ];

@@ -7,6 +7,7 @@ import { openContext, type CliOutput } from './cli-context.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { EXIT, UsageError, type ExitCode } from './exit-codes.ts';
 import { feedsCommand } from './feed-commands.ts';
+import { syncCommand, type SyncArgs } from './sync-command.ts';
 import { EXPORT_FORMATS, exportCommand, IMPORT_FORMATS, importCommand } from './transfer-commands.ts';
 
 export const USAGE = `Usage: lectern <command> [options]
@@ -22,6 +23,8 @@ Commands:
   archive ID...
   stats
   feeds add URL [--folder F] | feeds list | feeds refresh [ID...] | feeds remove ID
+  sync --remote URL|FOLDER --passphrase-file FILE [--user U --password-file FILE]
+                             one sync round; the first on an empty remote sets it up
 
 Options:
   --data-dir DIR             the library folder (default: the app's, or $LECTERN_DATA_DIR)
@@ -49,6 +52,10 @@ export async function runCli(argv: string[], options: RunOptions): Promise<ExitC
         folder: { type: 'string' },
         report: { type: 'string' },
         ids: { type: 'string' },
+        remote: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        user: { type: 'string' },
+        'password-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -87,7 +94,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<ExitC
   }
 }
 
-type Values = { view: string; tag?: string; folder?: string; report?: string; ids?: string; 'no-wait': boolean };
+type Values = { view: string; tag?: string; folder?: string; report?: string; ids?: string; 'no-wait': boolean } & SyncArgs;
 
 function dispatch(command: string, args: string[], values: Values, ctx: ReturnType<typeof openContext>, signal: AbortSignal): Promise<CommandResult> | CommandResult {
   switch (command) {
@@ -112,6 +119,8 @@ function dispatch(command: string, args: string[], values: Values, ctx: ReturnTy
       return statsCommand(ctx);
     case 'feeds':
       return feedsCommand(ctx, args[0], args.slice(1), values.folder);
+    case 'sync':
+      return syncCommand(ctx, values, signal);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -12,6 +12,7 @@ import type { Feed, FeedRefreshResult, FeedSettings } from '../shared/feed.ts';
 import type { ImportReport, ImportFormatName } from '../shared/import-summary.ts';
 import type { ExportFormat, ExportedFile } from '../shared/export-file.ts';
 import type { Highlight, HighlightChange, HighlightInput, HighlightPage, HighlightQuery } from '../shared/highlight.ts';
+import type { SyncSettings, SyncStatus } from '../shared/sync.ts';
 
 export type { ArticleStatus, ArticleSummary, Article } from '../shared/article.ts';
 export type { ListView, ListSort, ListQuery, ListPage } from '../shared/listing.ts';
@@ -21,6 +22,7 @@ export type { ReaderPreferences } from '../shared/reader-preferences.ts';
 export type { Feed, FeedRefreshResult, FeedSettings } from '../shared/feed.ts';
 export type { ImportReport, ImportFormatName, RejectedRow } from '../shared/import-summary.ts';
 export type { ExportFormat, ExportedFile } from '../shared/export-file.ts';
+export type { SyncRemoteSettings, SyncRemoteSummary, SyncRoundSummary, SyncSettings, SyncState, SyncStatus } from '../shared/sync.ts';
 export type {
   Highlight, HighlightColor, HighlightChange, HighlightInput, HighlightPage, HighlightQuery, HighlightSearchHit, HighlightWithArticle,
 } from '../shared/highlight.ts';
@@ -131,12 +133,48 @@ export interface PreferencesApi {
   setPreferences(patch: Partial<ReaderPreferences>): Promise<Result<ReaderPreferences>>;
 }
 
+/** A browser extension asking to pair, shown with its code for the user to compare. */
+export interface ConnectorPairingRequest {
+  pairingId: string;
+  code: string;
+  client: string;
+}
+export interface ConnectedBrowser {
+  id: string;
+  client: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface ConnectorApi {
+  /** Allows or denies a pairing request; answered false when it is gone (expired, answered). */
+  answerConnectorPairing(pairingId: string, allow: boolean): Promise<Result<{ answered: boolean }>>;
+  /** Pairing requests waiting for an answer (a window opened after they came shows them too). */
+  listConnectorPairings(): Promise<Result<ConnectorPairingRequest[]>>;
+  listConnectedBrowsers(): Promise<Result<ConnectedBrowser[]>>;
+  /** Forgets a browser's token: its next request is refused. */
+  revokeConnectedBrowser(id: string): Promise<Result<{ revoked: boolean }>>;
+  /** Opens an http(s) page in the sandboxed capture window (log in there, then Save This Page). */
+  openCaptureWindow(url: string): Promise<Result<{ opened: boolean }>>;
+}
+
 export interface ShellApi {
   /** Opens an http(s) link in the system browser; anything else is refused. */
   openExternal(url: string): Promise<Result<{ opened: boolean }>>;
 }
 
-export type Api = ArticlesApi & TagsApi & HighlightsApi & ImportApi & ExportApi & FeedsApi & SearchApi & StatusApi & PreferencesApi & ShellApi;
+export interface SyncApi {
+  getSyncStatus(): Promise<Result<SyncStatus>>;
+  /** Sets up a new remote (`create`) or joins one; a wrong passphrase is refused and nothing changes. */
+  configureSync(settings: SyncSettings): Promise<Result<SyncStatus>>;
+  /** Runs a round now (after the one running); answers the state after it. */
+  syncNow(): Promise<Result<SyncStatus>>;
+  /** Stops syncing on this computer; the library and the remote stay as they are. */
+  disableSync(): Promise<Result<SyncStatus>>;
+  setSyncKeepOffline(keepOffline: boolean): Promise<Result<SyncStatus>>;
+}
+
+export type Api = ArticlesApi & TagsApi & HighlightsApi & ImportApi & ExportApi & FeedsApi & SearchApi & StatusApi & PreferencesApi & ShellApi & SyncApi & ConnectorApi;
 export type ApiName = keyof Api;
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>;
 export type ApiReturn<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
@@ -156,6 +194,12 @@ export interface ApiEvents {
   highlightsChanged: { articleId: string };
   /** Reader preferences changed (in this window or another). */
   preferencesChanged: ReaderPreferences;
+  /** A browser extension asks to pair: the app asks the user, showing the code. */
+  connectorPairing: ConnectorPairingRequest;
+  /** A pairing request was answered or expired: stop showing it. */
+  connectorPairingClosed: { pairingId: string };
+  /** Sync's state changed (a round started or ended, it went offline, its settings changed). */
+  syncStatusChanged: SyncStatus;
 }
 export type ApiEventName = keyof ApiEvents;
 

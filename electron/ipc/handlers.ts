@@ -4,13 +4,15 @@ import { importLinks } from '../import/import-links.ts';
 import { CANCELLED } from '../jobs/capture-job.ts';
 import { createCollectionHandlers, type CollectionDeps } from './collection-handlers.ts';
 import { createHighlightHandlers } from './highlight-handlers.ts';
+import { createSyncHandlers, type SyncDeps } from './sync-handlers.ts';
+import { createConnectorHandlers, type ConnectorHandlerDeps } from './connector-handlers.ts';
 import type { CaptureQueue } from '../jobs/capture-queue.ts';
 import type { Library } from '../library/library.ts';
 import { cleanTagName, tagKey } from '../library/tag-names.ts';
 import { loadReaderPreferences, saveReaderPreferences, type KeyValueStore } from '../preferences/reader-preferences.ts';
 import type { Api, ApiEventName, ApiEvents, ArticleSummary, Result } from './api.ts';
 
-export interface HandlerDeps extends CollectionDeps {
+export interface HandlerDeps extends CollectionDeps, SyncDeps, ConnectorHandlerDeps {
   library: Library;
   queue: CaptureQueue;
   emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
@@ -37,6 +39,8 @@ export function createHandlers(deps: HandlerDeps): Api {
   return {
     ...createCollectionHandlers(deps),
     ...createHighlightHandlers(deps),
+    ...createSyncHandlers(deps),
+    ...createConnectorHandlers(deps),
     async saveUrl(url) {
       const { article, created } = library.addPending(normalizeUrl(url));
       if (created) {

@@ -60,6 +60,21 @@ const highlightQuery = z
   })
   .strict();
 
+/** A sync folder is an absolute path (POSIX, a drive letter or a UNC share); a server speaks http(s). */
+const syncFolder = z.string().min(1).max(4096).refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'The sync folder must be a full path.');
+const syncUrl = webUrl.refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'The server address must start with https:// or http://.');
+const syncSettings = z
+  .object({
+    remote: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('folder'), path: syncFolder }).strict(),
+      z.object({ kind: z.literal('webdav'), url: syncUrl, username: z.string().max(300), password: z.string().max(1000) }).strict(),
+    ]),
+    passphrase: z.string().min(1, 'Sync needs a passphrase.').max(1000),
+    create: z.boolean(),
+    keepOffline: z.boolean().optional(),
+  })
+  .strict();
+
 /** Argument tuples, one per operation; the compiler checks they cover the whole Api. */
 export const argumentSchemas = {
   saveUrl: z.tuple([webUrl]),
@@ -97,6 +112,16 @@ export const argumentSchemas = {
   setPreferences: z.tuple([readerPreferencesSchema.partial()]),
   search: z.union([z.tuple([z.string().max(1000)]), z.tuple([z.string().max(1000), z.number().int().min(1).max(500)])]),
   openExternal: z.tuple([webUrl]),
+  answerConnectorPairing: z.tuple([id, z.boolean()]),
+  listConnectorPairings: z.tuple([]),
+  listConnectedBrowsers: z.tuple([]),
+  revokeConnectedBrowser: z.tuple([id]),
+  openCaptureWindow: z.tuple([webUrl]),
+  getSyncStatus: z.tuple([]),
+  configureSync: z.tuple([syncSettings]),
+  syncNow: z.tuple([]),
+  disableSync: z.tuple([]),
+  setSyncKeepOffline: z.tuple([z.boolean()]),
 } satisfies { [K in ApiName]: z.ZodType<ApiArgs<K>> };
 
 export function isApiName(name: unknown): name is ApiName {

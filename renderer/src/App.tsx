@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../electron/ipc/api.ts';
 import { AddUrlForm } from './components/AddUrlForm.tsx';
 import { DisplaySettingsPanel } from './components/DisplaySettingsPanel.tsx';
 import { ExportDialog } from './components/ExportDialog.tsx';
+import { ConnectorSettings } from './components/ConnectorSettings.tsx';
 import { ImportDialog } from './components/ImportDialog.tsx';
 import { HighlightsView } from './components/HighlightsView.tsx';
 import { ExportIcon, ImportIcon } from './components/Icons.tsx';
@@ -10,6 +11,8 @@ import { ListScreen } from './components/ListScreen.tsx';
 import { Reader } from './components/Reader.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { ShortcutHelp } from './components/ShortcutHelp.tsx';
+import { SyncSettings } from './components/SyncSettings.tsx';
+import { SyncStatusLine } from './components/SyncStatus.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { useAddByPasteOrDrop } from './hooks/useAddByPasteOrDrop.ts';
 import { useArticle } from './hooks/useArticle.ts';
@@ -26,6 +29,7 @@ import { useRecentSearches } from './hooks/useRecentSearches.ts';
 import { useSearch } from './hooks/useSearch.ts';
 import { useSelection } from './hooks/useSelection.ts';
 import { useShortcuts } from './hooks/useShortcuts.ts';
+import { useSyncStatus } from './hooks/useSyncStatus.ts';
 import { useToasts } from './hooks/useToasts.ts';
 import { useUndoableDelete } from './hooks/useUndoableDelete.ts';
 import { call } from './lib/bridge.ts';
@@ -53,6 +57,8 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [syncOpen, setSyncOpen] = useState(false);
+  const syncStatus = useSyncStatus();
   const reader = useArticle(readerId);
   const [query, setQuery] = useState('');
   const [searchRevision, setSearchRevision] = useState(0);
@@ -197,6 +203,7 @@ export function App() {
         <p className="queue-status" role="status" aria-label="Capture queue">
           {queueText}
         </p>
+        <SyncStatusLine status={syncStatus} onOpen={() => setSyncOpen(true)} />
         <SearchBox
           inputRef={searchRef}
           query={query}
@@ -224,6 +231,10 @@ export function App() {
         <button type="button" className="icon-button" onClick={() => setExportOpen(true)} aria-label="Export the library" title="Export: a full backup, JSON, bookmarks, Pocket CSV, feeds or Markdown">
           <ExportIcon />
         </button>
+        <ConnectorSettings />
+        <button type="button" className="icon-button" onClick={() => setSyncOpen(true)} aria-label="Sync settings" title="Sync with your other computers">
+          <span aria-hidden="true">⇅</span>
+        </button>
         <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
           <span aria-hidden="true">?</span>
         </button>
@@ -231,6 +242,7 @@ export function App() {
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} />
       <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
+      <SyncSettings open={syncOpen} onClose={() => setSyncOpen(false)} status={syncStatus} />
       <p className="offline-banner" role="status">
         {!queue.online && 'You are offline. Saved articles read as usual; new links will be fetched when the connection is back.'}
       </p>

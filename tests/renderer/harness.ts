@@ -6,7 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createCore, type Core } from '../../electron/core.ts';
+import { createCore, type Core, type CoreOptions } from '../../electron/core.ts';
 import type { ArticleSummary, Result } from '../../electron/ipc/api.ts';
 import { loopbackOnly } from '../support/fixture-server.ts';
 import { APP_ORIGIN, connectPageToCore } from './app-origin.ts';
@@ -33,8 +33,10 @@ export interface LecternApp {
   open(path?: string): Promise<void>;
 }
 
-export const test = base.extend<{ app: LecternApp }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: LecternApp; coreOptions: Partial<CoreOptions> }>({
+  /** Extra core options for a spec, e.g. test.use({ coreOptions: { connector: { ports: [0] } } }). */
+  coreOptions: [{}, { option: true }],
+  app: async ({ page, coreOptions }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'lectern-renderer-'));
     const openedExternally: string[] = [];
     const core = createCore({
@@ -44,6 +46,7 @@ export const test = base.extend<{ app: LecternApp }>({
       allowFetch: loopbackOnly,
       // Feeds refresh when a test says so (Refresh now / Refresh all), never on a timer mid-test.
       refreshFeeds: false,
+      ...coreOptions,
     });
     const outsideRequests: string[] = [];
     const pageErrors: string[] = [];

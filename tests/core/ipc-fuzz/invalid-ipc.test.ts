@@ -91,6 +91,16 @@ beforeAll(async () => {
     setPreferences: [{ theme: 'light' }],
     search: ['river', 10],
     openExternal: ['https://example.com/'],
+    getSyncStatus: [],
+    configureSync: [{ remote: { kind: 'folder', path: join(dataDir, 'sync-remote') }, passphrase: 'a passphrase', create: true }],
+    syncNow: [],
+    disableSync: [],
+    setSyncKeepOffline: [true],
+    answerConnectorPairing: [article.id, false],
+    listConnectorPairings: [],
+    listConnectedBrowsers: [],
+    revokeConnectedBrowser: [article.id],
+    openCaptureWindow: ['https://example.com/'],
   };
 });
 
