@@ -7,6 +7,7 @@
 //  - each segment is applied in one transaction with its seen-marker;
 //  - a file that does not decode (or open, under a vault) is reported and skipped, and that
 //    device's later segments wait for a good copy, so nothing is applied out of order.
+import { randomBytes } from 'node:crypto';
 import type { AssetStore } from '../capture/images/asset-store.ts';
 import type { Library } from '../library/library.ts';
 import { applyEntry, type ApplyContext } from './apply.ts';
@@ -226,7 +227,9 @@ class Round {
         const name = segmentName(device, seq);
         try {
           const bytes = await this.read(name);
-          if (!bytes) continue; // removed since listed: a snapshot holds it
+          // Removed since listed (compacted): stop here, so the next round sees the gap and
+          // takes the snapshot that holds it, rather than applying later segments past it.
+          if (!bytes) break;
           const segment = decodeSegment(bytes);
           if (segment.device !== device || segment.seq !== seq) throw new Error('The segment names another device or number');
           const bodies = await this.bodiesFor(segment.entries);
@@ -318,7 +321,26 @@ function retryParked(ctx: ApplyContext): void {
   }
 }
 
+/** The remote's identity: a random id written by the first device to use it. */
+async function remoteIdentity(remote: SyncRemote): Promise<string> {
+  const read = async () => {
+    const bytes = await remote.read(REMOTE_ID_FILE);
+    return bytes ? new TextDecoder().decode(bytes).trim() : null;
+  };
+  const found = await read();
+  if (found) return found;
+  const made = new TextEncoder().encode(randomBytes(16).toString('hex'));
+  if (remote.writeIfAbsent) await remote.writeIfAbsent(REMOTE_ID_FILE, made);
+  else await remote.write(REMOTE_ID_FILE, made);
+  return (await read()) ?? new TextDecoder().decode(made);
+}
+
+const REMOTE_ID_FILE = 'remote-id';
+
 export async function syncRound(library: Library, remote: SyncRemote, options: SyncRoundOptions = {}): Promise<SyncRoundReport> {
+  // Before anything else: bookkeeping from another remote must not decide what this one has.
+  const remoteId = await remoteIdentity(remote);
+  library.batch(() => storeOf(library).useRemote(remoteId));
   const round = new Round(library, remote, options);
   await round.push();
   const devices = [...new Set([round.me, ...(await remote.list('devices')).filter(isDeviceId)])].sort();

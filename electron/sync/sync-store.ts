@@ -6,6 +6,17 @@ import type { DatabaseSync } from 'node:sqlite';
 import { StatementCache } from '../library/db.ts';
 import { formatStamp, parseStamp, receive, tick, type Hlc } from './hlc.ts';
 import { isNoteState, type NoteState } from './note-merge.ts';
+
+/** Every live article, highlight and feed as one '*' outbox row (all its fields), as migration 0009 does. */
+const REQUEUE_EVERYTHING_SQL = `
+  INSERT OR REPLACE INTO sync_outbox (entity, entity_id, field, at)
+    SELECT 'article', id, '*', CAST(unixepoch('subsec') * 1000 AS INTEGER) FROM articles WHERE deleted_at IS NULL;
+  INSERT OR REPLACE INTO sync_outbox (entity, entity_id, field, at)
+    SELECT 'highlight', h.id, '*', CAST(unixepoch('subsec') * 1000 AS INTEGER) FROM highlights h
+    JOIN articles a ON a.id = h.article_id WHERE a.deleted_at IS NULL;
+  INSERT OR REPLACE INTO sync_outbox (entity, entity_id, field, at)
+    SELECT 'feed', id, '*', CAST(unixepoch('subsec') * 1000 AS INTEGER) FROM feeds WHERE deleted_at IS NULL;
+`;
 import type { EntityKind } from './sync-fields.ts';
 
 export type Seen = Record<string, number>;
@@ -26,6 +37,23 @@ export class SyncStore {
 
   #set(key: string, value: string): void {
     this.stmts.get('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  /**
+   * Ties this library's sync bookkeeping to one remote. On another remote than the last it
+   * becomes a new device there: a new id (so its numbered segments never meet the old ones),
+   * nothing seen, no blob known to be there, and everything it holds queued to push again.
+   * Edits waiting for the old remote are pushed to the new one with the rest.
+   */
+  useRemote(remoteId: string): void {
+    const last = this.#get('remote');
+    if (last === remoteId) return;
+    if (last !== null) {
+      for (const key of ['device', 'next_seq', 'snapshot_seen', 'applied_snapshots']) this.stmts.get('DELETE FROM sync_state WHERE key = ?').run(key);
+      for (const table of ['sync_seen', 'sync_blobs']) this.stmts.get(`DELETE FROM ${table}`).run();
+      this.db.exec(REQUEUE_EVERYTHING_SQL);
+    }
+    this.#set('remote', remoteId);
   }
 
   /** This library's device id: 16 hex characters, made on first use. */
