@@ -82,7 +82,11 @@ export function createConnectorHandler(deps: RouteDeps): (req: IncomingMessage, 
     const token = bearerToken(req);
     const paired = token ? deps.tokens.verify(token) : null;
     if (pathname === CONNECTOR_PATHS.status && req.method === 'GET') {
-      sendJson(res, 200, { app: 'lectern', version: deps.version, paired: paired !== null } satisfies ConnectorStatus, cors);
+      const challenge = searchParams.get('challenge') ?? '';
+      const hint = searchParams.get('hint') ?? '';
+      const proof = /^[0-9a-f]{32,128}$/.test(challenge) && /^[0-9a-f]{16}$/.test(hint) ? deps.tokens.prove(hint, challenge) : null;
+      const status: ConnectorStatus = { app: 'lectern', version: deps.version, paired: paired !== null || proof !== null, ...(proof ? { proof } : {}) };
+      sendJson(res, 200, status, cors);
       return;
     }
     const route = Object.hasOwn(routes, pathname) ? routes[pathname] : undefined;

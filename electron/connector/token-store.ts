@@ -1,6 +1,7 @@
 // The browsers paired with the connector. A token is 32 random bytes handed out once; only its
 // sha256 is kept (a copied settings file pairs nothing), with the browser's name and dates.
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { CONNECTOR_HINT_CHARS } from '../shared/connector-protocol.ts';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -59,6 +60,16 @@ export class TokenStore {
       this.#save();
     }
     return publicView(found);
+  }
+
+  /**
+   * The app's answer to the extension's status challenge: HMAC-SHA256(sha256(token), challenge)
+   * for the paired browser the hint names, or null if none does. Proves the app holds the
+   * token's hash, without either side sending the token.
+   */
+  prove(hint: string, challenge: string): string | null {
+    const browser = this.#browsers.find((b) => createHash('sha256').update(b.hash).digest('hex').slice(0, CONNECTOR_HINT_CHARS) === hint);
+    return browser ? createHmac('sha256', Buffer.from(browser.hash, 'hex')).update(challenge).digest('hex') : null;
   }
 
   list(): ConnectedBrowser[] {

@@ -7,7 +7,11 @@
 export const CONNECTOR_PORTS = [47813, 47814, 47815, 47816, 47817] as const;
 
 export const CONNECTOR_PATHS = {
-  /** GET → ConnectorStatus (no token needed; tells whether the token sent, if any, is paired). */
+  /**
+   * GET ?challenge=<hex>&hint=<hex> → ConnectorStatus. No token is sent here: the extension
+   * first makes the app prove it holds the token's hash (`proof`), so a program that took the
+   * port while Lectern was closed never receives the token or a page.
+   */
   status: '/v1/status',
   /** POST PairStartRequest → PairStartResponse: the app shows the code and asks the user. */
   pairStart: '/v1/pair/start',
@@ -50,9 +54,17 @@ export const CONNECTOR_LIMITS = {
 export interface ConnectorStatus {
   app: 'lectern';
   version: string;
-  /** Whether the request's bearer token belongs to a paired (and not revoked) browser. */
+  /** Whether the token the hint names belongs to a paired (and not revoked) browser. */
   paired: boolean;
+  /** When paired: hex HMAC-SHA256 of the challenge, keyed by sha256(token) (see connectorProofHint). */
+  proof?: string;
 }
+
+/**
+ * How the status probe names a token without sending it: the first 16 hex characters of
+ * sha256(hex(sha256(token))). The app keeps sha256(token) alone and can match it.
+ */
+export const CONNECTOR_HINT_CHARS = 16;
 
 export interface PairStartRequest {
   /** Shown to the user in the app, e.g. "Chromium on Linux". At most 100 characters. */

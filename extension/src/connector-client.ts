@@ -1,6 +1,7 @@
 // Talks to the Lectern app's loopback connector (the contract: electron/shared/connector-protocol.ts).
 // The port the app was last found on and the pairing token live in storage.local.
 import {
+  CONNECTOR_HINT_CHARS,
   CONNECTOR_PATHS,
   CONNECTOR_PORTS,
   type ConnectorError,
@@ -47,15 +48,30 @@ function endpoint(port: number, path: string): string {
   return `http://127.0.0.1:${port}${path}`;
 }
 
+const hex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
+
+/** What the probe sends instead of the token, and the proof a real Lectern answers with. */
+async function challengeFor(token: string): Promise<{ query: string; expected: string }> {
+  const hash = await crypto.subtle.digest('SHA-256', utf8(token));
+  const hint = hex(await crypto.subtle.digest('SHA-256', utf8(hex(hash)))).slice(0, CONNECTOR_HINT_CHARS);
+  const challenge = hex(crypto.getRandomValues(new Uint8Array(32)).buffer);
+  const key = await crypto.subtle.importKey('raw', hash, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const expected = hex(await crypto.subtle.sign('HMAC', key, utf8(challenge)));
+  return { query: `?challenge=${challenge}&hint=${hint}`, expected };
+}
+
 async function readStatus(port: number, token: string | null): Promise<ConnectorStatus | null> {
   try {
-    const response = await fetch(endpoint(port, CONNECTOR_PATHS.status), {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      signal: AbortSignal.timeout(2000),
-    });
+    // The token is never sent to find the app: whatever answers on the port must first prove
+    // that it holds the token's hash, or it is not the Lectern this browser paired with.
+    const challenge = token ? await challengeFor(token) : null;
+    const response = await fetch(endpoint(port, CONNECTOR_PATHS.status) + (challenge?.query ?? ''), { signal: AbortSignal.timeout(2000) });
     if (!response.ok) return null;
     const status = (await response.json()) as Partial<ConnectorStatus>;
-    return status.app === 'lectern' ? (status as ConnectorStatus) : null;
+    if (status.app !== 'lectern') return null;
+    if (status.paired && (!challenge || status.proof !== challenge.expected)) return null;
+    return status as ConnectorStatus;
   } catch {
     return null; // nothing listening there, or not Lectern
   }
@@ -77,8 +93,9 @@ export async function findApp(): Promise<Connection> {
   throw new ConnectorProblem('not-running', 'Lectern is not running (or is too old to have the browser connector).');
 }
 
-async function call<T>(port: number, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const token = await storedToken();
+async function call<T>(port: number, method: 'GET' | 'POST', path: string, body?: unknown, auth = true): Promise<T> {
+  // Pairing needs no token, so none goes with it (it may be asked of an app not yet proven).
+  const token = auth ? await storedToken() : null;
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -103,8 +120,8 @@ export async function pairedApp(): Promise<number> {
 }
 
 export const connector = {
-  pairStart: (port: number, client: string) => call<PairStartResponse>(port, 'POST', CONNECTOR_PATHS.pairStart, { client }),
-  pairFinish: (port: number, pairingId: string) => call<PairFinishResponse>(port, 'POST', CONNECTOR_PATHS.pairFinish, { pairingId }),
+  pairStart: (port: number, client: string) => call<PairStartResponse>(port, 'POST', CONNECTOR_PATHS.pairStart, { client }, false),
+  pairFinish: (port: number, pairingId: string) => call<PairFinishResponse>(port, 'POST', CONNECTOR_PATHS.pairFinish, { pairingId }, false),
   saveUrl: (port: number, url: string) => call<SaveResponse>(port, 'POST', CONNECTOR_PATHS.saveUrl, { url }),
   savePage: (port: number, page: SavePageRequest) => call<SaveResponse>(port, 'POST', CONNECTOR_PATHS.savePage, page),
   saveImages: (port: number, request: SaveImagesRequest) => call<SaveImagesResponse>(port, 'POST', CONNECTOR_PATHS.saveImages, request),

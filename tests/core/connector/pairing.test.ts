@@ -1,9 +1,10 @@
 // Pairing and tokens over real loopback HTTP against the real core: the user's answer arrives
 // over IPC, exactly as the renderer sends it.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONNECTOR_PATHS, type PairStartResponse } from '../../../electron/shared/connector-protocol.ts';
+import { CONNECTOR_HINT_CHARS, CONNECTOR_PATHS, type PairStartResponse } from '../../../electron/shared/connector-protocol.ts';
 import type { ConnectedBrowser } from '../../../electron/ipc/api.ts';
 import { removeDir, startConnectorCore, valueOf, type ConnectorCore } from './support.ts';
 
@@ -103,6 +104,28 @@ describe('tokens', () => {
     expect((await app.send(CONNECTOR_PATHS.status, { token })).json).toMatchObject({ paired: false });
     // The other browser keeps working.
     expect((await app.send(lookup, { token: other })).status).toBe(200);
+  });
+
+  it('proves itself to the status probe without the token being sent, and only for a paired one', async () => {
+    app = await startConnectorCore();
+    const token = await app.pair();
+    const hashHex = createHash('sha256').update(token).digest('hex');
+    const hint = createHash('sha256').update(hashHex).digest('hex').slice(0, CONNECTOR_HINT_CHARS);
+    const challenge = randomBytes(32).toString('hex');
+    const expected = createHmac('sha256', Buffer.from(hashHex, 'hex')).update(challenge).digest('hex');
+    const probe = (h: string, c: string) => app!.send(`${CONNECTOR_PATHS.status}?challenge=${c}&hint=${h}`);
+    expect((await probe(hint, challenge)).json).toMatchObject({ app: 'lectern', paired: true, proof: expected });
+    // Another challenge, another proof: an answer cannot be replayed.
+    const again = randomBytes(32).toString('hex');
+    expect((await probe(hint, again)).json).toMatchObject({ proof: createHmac('sha256', Buffer.from(hashHex, 'hex')).update(again).digest('hex') });
+    // A hint no paired browser has gets no proof; neither does a malformed challenge.
+    const unknown = (await probe('0123456789abcdef', challenge)).json as Record<string, unknown>;
+    expect(unknown).toMatchObject({ paired: false });
+    expect(unknown).not.toHaveProperty('proof');
+    expect((await probe(hint, 'not-hex')).json).not.toHaveProperty('proof');
+    const listed = valueOf<ConnectedBrowser[]>(await app.core.invoke('listConnectedBrowsers', []));
+    await app.core.invoke('revokeConnectedBrowser', [listed[0]!.id]);
+    expect((await probe(hint, challenge)).json).not.toHaveProperty('proof');
   });
 
   it('keeps paired browsers across a restart', async () => {
