@@ -33,6 +33,8 @@ export interface WebdavRemoteOptions {
 
 const AUTH_TYPES = { basic: AuthType.Password, digest: AuthType.Digest, auto: AuthType.Auto } as const;
 const decoder = new TextDecoder();
+/** Further GETs after a 403 on a file that its listing shows: a read raced an overwrite. */
+const RACED_READ_TRIES = 3;
 
 interface Entry {
   href?: string;
@@ -160,11 +162,19 @@ export function createWebdavRemote(options: WebdavRemoteOptions): SyncRemote {
 
     async read(name) {
       const path = `/${checkedName(name).join('/')}`;
-      const answer = await request({ method: 'GET', path, what: `read ${name}` });
-      if (answer.status === 200) return answer.body;
-      if (answer.status !== 404) throw fail(`read ${name}`, answer);
-      await checkRoot();
-      return null;
+      for (let attempt = 0; ; attempt += 1) {
+        const answer = await request({ method: 'GET', path, what: `read ${name}` });
+        if (answer.status === 200) return answer.body;
+        if (answer.status === 404) {
+          await checkRoot();
+          return null;
+        }
+        // Apache answers 403 when the file it found is gone before it opens it: an overwrite
+        // (MOVE) in between. The credentials are fine if the file's listing answers.
+        if (answer.status !== 403 || attempt === RACED_READ_TRIES) throw fail(`read ${name}`, answer);
+        if (!(await exists(path, `check ${name}`))) return null;
+        await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+      }
     },
 
     write: (name, bytes) => upload(name, bytes, 'replace').then(() => undefined),

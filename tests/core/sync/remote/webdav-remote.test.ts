@@ -2,7 +2,7 @@
 // Basic and Digest logins, refused passwords, whole-file overwrites, a missing folder, a full
 // disk, and a server that goes away and comes back.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSyncVault, WrongPassphraseError } from '../../../../electron/sync/crypto/sync-vault.ts';
@@ -126,6 +126,7 @@ describe('WebDAV remote on Apache mod_dav', () => {
       while (writing || reads < 3) {
         // A MOVE with Overwrite deletes the old file first (RFC 4918 9.9.3), so a reader may
         // find no file for a moment, as the SyncRemote contract allows: never a part of one.
+        // Apache may then answer 403 (it found the file, then could not open it): read retries.
         const data = await remote.read(name);
         expect((await remote.list('snapshots')).filter((entry) => entry !== '0123456789abcdef-000000000001.snap')).toEqual([]);
         if (data === null) continue;
@@ -140,6 +141,23 @@ describe('WebDAV remote on Apache mod_dav', () => {
     await reader;
     expect(fills.size).toBeGreaterThan(0);
     expect(readdirSync(join(server.davFolder, 'atomic', 'snapshots'))).toEqual(['0123456789abcdef-000000000001.snap']);
+  });
+
+  it('reports a file the server lists but cannot open, rather than reading it as absent', async () => {
+    const remote = remoteOn('unreadable', 'basic');
+    await remote.write('devices/ack', bytes('kept'));
+    const file = join(server.davFolder, 'unreadable', 'devices', 'ack');
+    // Apache answers 403 when it cannot open a file it found; a read retries that (an overwrite
+    // may have raced it) and must not turn a file that is there into "none".
+    chmodSync(file, 0o000);
+    try {
+      const error = await failure(remote.read('devices/ack'));
+      expect(error.kind).toBe('unauthorized');
+      expect(error.message).toContain('HTTP 403');
+    } finally {
+      chmodSync(file, 0o644);
+    }
+    expect(text(await remote.read('devices/ack'))).toBe('kept');
   });
 
   it('says full when the server has no room, keeping the old file', async (context) => {
