@@ -95,7 +95,7 @@ export function searchCommand(ctx: CliContext, query: string): CommandResult {
   if (!query.trim()) throw new UsageError('search needs a query');
   const result = ctx.library.search(query, 50);
   const hits = result.hits.map((hit) => ({ ...brief(hit.article), snippet: hit.snippet }));
-  if (!ctx.json) for (const hit of hits) ctx.print(`${hit.id}  ${hit.title}\n    ${hit.snippet.replace(/<\/?mark>/g, '*')}`);
+  if (!ctx.json) for (const hit of hits) ctx.print(`${hit.id}  ${hit.title}\n    ${(hit.snippet ?? '').replace(/<\/?mark>/g, '*')}`);
   return { code: EXIT.ok, json: { total: result.total, hits } };
 }
 

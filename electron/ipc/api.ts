@@ -124,7 +124,11 @@ export interface HighlightsApi {
 }
 
 export interface SearchApi {
-  search(query: string, limit?: number): Promise<Result<SearchResult>>;
+  /** `snippets`: how many of the first hits come with their snippet (default all); the list
+   * shows a screenful at once, and each snippet costs a body's decompression. */
+  search(query: string, limit?: number, snippets?: number): Promise<Result<SearchResult>>;
+  /** Snippets of these articles for the query, by id: for hits the search left without one. */
+  searchSnippets(query: string, ids: string[]): Promise<Result<Record<string, string>>>;
 }
 
 export interface PreferencesApi {

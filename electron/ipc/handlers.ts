@@ -128,8 +128,11 @@ export function createHandlers(deps: HandlerDeps): Api {
       emit('preferencesChanged', next);
       return ok(next);
     },
-    async search(query, limit = 50) {
-      return ok(library.search(query, limit));
+    async search(query, limit = 50, snippets) {
+      return ok(library.search(query, limit, snippets));
+    },
+    async searchSnippets(query, ids) {
+      return ok(library.searchSnippets(query, ids));
     },
     async openExternal(url) {
       const protocol = URL.canParse(url) ? new URL(url).protocol : '';

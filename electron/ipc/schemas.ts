@@ -110,7 +110,12 @@ export const argumentSchemas = {
   queueStatus: z.tuple([]),
   getPreferences: z.tuple([]),
   setPreferences: z.tuple([readerPreferencesSchema.partial()]),
-  search: z.union([z.tuple([z.string().max(1000)]), z.tuple([z.string().max(1000), z.number().int().min(1).max(500)])]),
+  search: z.union([
+    z.tuple([z.string().max(1000)]),
+    z.tuple([z.string().max(1000), z.number().int().min(1).max(500)]),
+    z.tuple([z.string().max(1000), z.number().int().min(1).max(500), z.number().int().min(1).max(500)]),
+  ]),
+  searchSnippets: z.tuple([z.string().max(1000), z.array(id).max(200)]),
   openExternal: z.tuple([webUrl]),
   answerConnectorPairing: z.tuple([id, z.boolean()]),
   listConnectorPairings: z.tuple([]),

@@ -21,7 +21,7 @@ import { LibraryStorageError, storageProblemOf } from './storage-error.ts';
 import { listArticles, type LibraryListQuery } from './listing.ts';
 import { latestVersion, migrate, NewerSchemaError, userVersion } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { COUNT_LIMIT, RANK_ALL_LIMIT, searchArticles, type LibrarySearchResult } from './searching.ts';
+import { COUNT_LIMIT, RANK_ALL_LIMIT, searchArticles, searchSnippets, type LibrarySearchResult } from './searching.ts';
 import { stripMarkers } from './snippet.ts';
 import { linkTags, listTags, renameTag, unlinkTag, type TagCount } from './tags.ts';
 import { FeedStore } from './feed-store.ts';
@@ -503,8 +503,13 @@ export class Library {
     return this.highlights.reanchor(id, anchorTextOf(article.html));
   }
 
-  search(query: string, limit: number): LibrarySearchResult {
-    return searchArticles(this.#stmts, query, limit, this.#rankAllLimit, this.#countLimit);
+  /** `snippets`: how many of the first hits get their snippet (default all); see searchSnippets. */
+  search(query: string, limit: number, snippets?: number): LibrarySearchResult {
+    return searchArticles(this.#stmts, query, limit, { rankAllLimit: this.#rankAllLimit, countLimit: this.#countLimit, snippets });
+  }
+
+  searchSnippets(query: string, ids: readonly string[]): Record<string, string> {
+    return searchSnippets(this.#stmts, query, ids);
   }
 
   unusedAssetHashes(): string[] {

@@ -4,8 +4,12 @@ import type { HighlightSearchHit } from './highlight.ts';
 
 export interface SearchHit {
   article: ArticleSummary;
-  /** Plain text with matches wrapped in <mark>…</mark>; everything else is escaped. */
-  snippet: string;
+  /**
+   * Plain text with matches wrapped in <mark>…</mark>; everything else is escaped. Null past
+   * the hits the search was asked to make snippets for (the rows on screen): searchSnippets
+   * gives the others.
+   */
+  snippet: string | null;
 }
 
 export interface SearchResult {

@@ -27,6 +27,7 @@ import { usePreferences } from './hooks/usePreferences.ts';
 import { useQueueStatus } from './hooks/useQueueStatus.ts';
 import { useRecentSearches } from './hooks/useRecentSearches.ts';
 import { useSearch } from './hooks/useSearch.ts';
+import { useSearchSnippets } from './hooks/useSearchSnippets.ts';
 import { useSelection } from './hooks/useSelection.ts';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { useSyncStatus } from './hooks/useSyncStatus.ts';
@@ -94,10 +95,8 @@ export function App() {
     const rows = searching ? (search.result?.hits.map((h) => h.article) ?? []) : onHighlights ? [] : list.items;
     return pending.size === 0 ? rows : rows.filter((a) => !pending.has(a.id));
   }, [searching, onHighlights, search.result, list.items, pending]);
-  const snippets = useMemo(
-    () => (searching ? new Map(search.result?.hits.map((h) => [h.article.id, h.snippet])) : undefined),
-    [searching, search.result],
-  );
+  const searchSnippets = useSearchSnippets(query, search.result);
+  const snippets = searching ? searchSnippets.snippets : undefined;
   const selection = useSelection(shown);
   const { clear: clearSelection } = selection;
 
@@ -273,6 +272,7 @@ export function App() {
             list={list}
             shown={shown}
             snippets={snippets}
+            onRowsShown={searching ? searchSnippets.rowsShown : undefined}
             counts={counts}
             highlightCount={highlightCount}
             feeds={feeds}

@@ -70,3 +70,23 @@ test('search chips, recent searches, and results open in the reader', async ({ a
   await expect(recent).toHaveCount(0);
   expect(app.pageErrors).toEqual([]);
 });
+
+test('rows past the first screen get their snippets as they scroll into view', async ({ app }) => {
+  const { page } = app;
+  seedArticles(app.dataDir, { count: 40, text: (i) => `Notes ${i}: a grey heron stood by the river at dawn.` });
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await app.open();
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('heron');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “heron”');
+  const rows = page.locator('.row');
+  // The search made snippets for a screenful (6 rows here); the rows rendered beyond it asked.
+  await expect(rows.first().locator('.row-snippet mark')).toHaveText('heron');
+  const rendered = await rows.count();
+  expect(rendered).toBeGreaterThan(6);
+  for (let i = 0; i < rendered; i++) await expect(rows.nth(i).locator('.row-snippet mark')).toHaveText('heron');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const last = page.locator('.row').filter({ hasText: 'Article number 0' });
+  await expect(last.locator('.row-snippet')).toContainText('Notes 0: a grey heron');
+  await expect(last.locator('.row-snippet mark')).toHaveText('heron');
+  expect(app.pageErrors).toEqual([]);
+});

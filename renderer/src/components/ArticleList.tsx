@@ -15,7 +15,9 @@ interface Props extends RowActions {
   online: boolean;
   /** All rows of the view, loaded or not; announced as the list's size. */
   total: number;
-  snippets?: Map<string, string>;
+  snippets?: Map<string, string> | undefined;
+  /** The rows now rendered (on screen and just beyond), e.g. to fetch their snippets. */
+  onRowsShown?: ((ids: readonly string[]) => void) | undefined;
   selectedIndex: number;
   /** Ids in the multi-selection. */
   checkedIds: ReadonlySet<string>;
@@ -26,7 +28,7 @@ interface Props extends RowActions {
   onLoadMore: () => void;
 }
 
-export function ArticleList({ label, articles, online, total, snippets, selectedIndex, checkedIds, focusRequest, hasMore, loading, onLoadMore, ...actions }: Props) {
+export function ArticleList({ label, articles, online, total, snippets, onRowsShown, selectedIndex, checkedIds, focusRequest, hasMore, loading, onLoadMore, ...actions }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const { start, end } = useWindowedRange(listRef, articles.length, ROW_HEIGHT);
   const pendingFocus = useRef(0);
@@ -48,6 +50,10 @@ export function ArticleList({ label, articles, online, total, snippets, selected
       window.scrollTo({ top: listTop + selectedIndex * ROW_HEIGHT - window.innerHeight / 3 });
     }
   });
+
+  useEffect(() => {
+    onRowsShown?.(articles.slice(start, end).map((article) => article.id));
+  }, [articles, start, end, onRowsShown]);
 
   useEffect(() => {
     if (hasMore && !loading && end >= articles.length - PREFETCH_ROWS) onLoadMore();

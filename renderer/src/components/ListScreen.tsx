@@ -24,6 +24,8 @@ interface Props {
   list: ArticleListState;
   shown: ArticleSummary[];
   snippets: Map<string, string> | undefined;
+  /** The search rows now rendered: their snippets are fetched if the search did not make them. */
+  onRowsShown: ((ids: readonly string[]) => void) | undefined;
   counts: LibraryCounts;
   /** How many highlights the library holds (the sidebar shows it), once counted. */
   highlightCount: number | undefined;
@@ -50,7 +52,7 @@ function listTitle(route: ListRoute, feeds: FeedsState): string {
 const folderNames = (feeds: FeedsState): string[] => [...new Set(feeds.feeds.flatMap((f) => (f.folder ? [f.folder] : [])))].sort();
 
 /** The reading list (or search results), with its sidebar, sort menu and bulk actions. */
-export function ListScreen({ route, query, search, list, shown, snippets, counts, highlightCount, feeds, notify, selection, selectedIndex, focusRequest, online, rowActions, bulk, bulkTagRef }: Props) {
+export function ListScreen({ route, query, search, list, shown, snippets, onRowsShown, counts, highlightCount, feeds, notify, selection, selectedIndex, focusRequest, online, rowActions, bulk, bulkTagRef }: Props) {
   const searching = query.trim() !== '';
   const title = searching ? 'Search results' : listTitle(route, feeds);
   const feed = feeds.byId(route.feed);
@@ -122,6 +124,7 @@ export function ListScreen({ route, query, search, list, shown, snippets, counts
             online={online}
             total={searching ? (search.result?.total ?? 0) : list.total}
             snippets={snippets}
+            onRowsShown={onRowsShown}
             selectedIndex={selectedIndex}
             checkedIds={selection.ids}
             focusRequest={focusRequest}

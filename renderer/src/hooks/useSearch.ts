@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { SearchResult } from '../../../electron/ipc/api.ts';
 import { call, errorMessage } from '../lib/bridge.ts';
+import { ROW_HEIGHT } from '../components/ArticleList.tsx';
+
+/** The rows a window this tall shows at once: their snippets come with the search. */
+const rowsOnScreen = (): number => Math.min(50, Math.max(1, Math.ceil(window.innerHeight / ROW_HEIGHT)));
 
 export interface SearchState {
   result: SearchResult | null;
@@ -21,7 +25,7 @@ export function useSearch(query: string, revision: number, delayMs = 150): Searc
     let cancelled = false;
     setState((prev) => ({ ...prev, searching: true }));
     const timer = setTimeout(() => {
-      call('search', q, 50)
+      call('search', q, 50, rowsOnScreen())
         .then((result) => !cancelled && setState({ result, searching: false, error: null }))
         .catch((err: unknown) => !cancelled && setState({ result: null, searching: false, error: errorMessage(err) }));
     }, delayMs);

@@ -64,7 +64,23 @@ describe('snippets', () => {
     expect(hit!.snippet).toContain('<mark>keyword</mark>');
     expect(hit!.snippet).not.toMatch(/<(?!\/?mark>)/);
     expect(hit!.snippet).not.toMatch(/[\uE000\uE001]/);
-    expect(hit!.snippet.match(/<mark>/g)).toHaveLength(2);
+    expect(hit!.snippet!.match(/<mark>/g)).toHaveLength(2);
+  });
+
+  it('makes snippets for the first rows asked for; searchSnippets gives the rest, the same', () => {
+    const { lib } = freshLibrary();
+    const made = [1, 2, 3, 4, 5].map((n) => saved(lib, `https://example.com/s${n}`, { title: `Walk ${n}`, text: `Day ${n}: a long heron walk by the river ${n}` }));
+    const all = lib.search('heron', 10);
+    expect(all.hits.every((hit) => hit.snippet?.includes('<mark>heron</mark>'))).toBe(true);
+    const first = lib.search('heron', 10, 2);
+    expect(ids(first)).toEqual(ids(all));
+    expect(first.hits.map((hit) => hit.snippet)).toEqual([...all.hits.slice(0, 2).map((hit) => hit.snippet), null, null, null]);
+    const rest = first.hits.slice(2).map((hit) => hit.article.id);
+    const later = lib.searchSnippets('heron', [...rest, '00000000-0000-4000-8000-000000000000']);
+    expect(later).toEqual(Object.fromEntries(all.hits.slice(2).map((hit) => [hit.article.id, hit.snippet])));
+    // A deleted article has no snippet to give.
+    lib.delete(made[0]!.id);
+    expect(lib.searchSnippets('heron', [made[0]!.id])).toEqual({});
   });
 });
 
