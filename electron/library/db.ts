@@ -16,6 +16,8 @@ export function probeUserVersion(file: string): number | null {
   }
 }
 
+// An 8 MB page cache: the OS caches the file as well, and at 100,000 articles 32 MB made
+// search no faster and bulk inserts no faster, but the searching process 22 MB bigger.
 export function openConnection(file: string): DatabaseSync {
   const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
   try {
@@ -25,7 +27,7 @@ export function openConnection(file: string): DatabaseSync {
       PRAGMA synchronous = NORMAL;
       PRAGMA foreign_keys = ON;
       PRAGMA temp_store = MEMORY;
-      PRAGMA cache_size = -32000;
+      PRAGMA cache_size = -8000;
     `);
     registerSqlFunctions(db);
   } catch (err) {

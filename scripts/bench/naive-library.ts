@@ -64,7 +64,7 @@ export class NaiveLibrary {
     this.#db = new DatabaseSync(file, { timeout: 5000 });
     // The connection settings ours uses (electron/library/db.ts), so only the schema differs.
     this.#db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
-      PRAGMA cache_size = -32000;`);
+      PRAGMA cache_size = -8000;`);
     if (create) this.#db.exec(SCHEMA);
     else this.#nextId = Number((this.#get('SELECT coalesce(max(id), 0) + 1 AS n FROM articles').get() as { n: number }).n);
   }
