@@ -21,7 +21,13 @@ export function probeUserVersion(file: string): number | null {
 export function openConnection(file: string): DatabaseSync {
   const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
   try {
+    // page_size and auto_vacuum take effect only in a new file (both are fixed once it has a
+    // table), so they come first. 16 KB pages hold four or five ~3 KB article rows where 4 KB
+    // ones held one with 0.7 KB left over; incremental auto-vacuum lets optimize() give back the
+    // pages an index merge freed. 100,000 bench articles: 835 → 777 MB, searches no slower.
     db.exec(`
+      PRAGMA page_size = 16384;
+      PRAGMA auto_vacuum = INCREMENTAL;
       PRAGMA busy_timeout = 5000;
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = NORMAL;

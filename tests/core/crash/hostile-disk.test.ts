@@ -177,7 +177,8 @@ describe('a full disk', () => {
   });
 
   it('tells a write refused for room as a full disk, for the answer to the reader', async (context) => {
-    const disk = smallDisk(1024 * 1024);
+    // Room for a new library (about 1 MB: one 16 KB page per table and index), then no more.
+    const disk = smallDisk(4 * 1024 * 1024);
     if (!disk) return context.skip();
     const file = join(disk, 'library.db');
     const library = openLibrary(file);
@@ -197,7 +198,8 @@ describe('a full disk', () => {
   });
 
   it('fails saves with a typed error, loses nothing acknowledged, and works again once there is room', async (context) => {
-    const disk = smallDisk(2 * 1024 * 1024);
+    // Room for a new library, its WAL and its first daily backup (each about 1 MB), then no more.
+    const disk = smallDisk(12 * 1024 * 1024);
     if (!disk) return context.skip();
     const core = openCore(disk);
     const acknowledged: string[] = [];
