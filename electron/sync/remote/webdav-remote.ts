@@ -172,7 +172,10 @@ export function createWebdavRemote(options: WebdavRemoteOptions): SyncRemote {
         // Apache answers 403 when the file it found is gone before it opens it: an overwrite
         // (MOVE) in between. The credentials are fine if the file's listing answers.
         if (answer.status !== 403 || attempt === RACED_READ_TRIES) throw fail(`read ${name}`, answer);
-        if (!(await exists(path, `check ${name}`))) return null;
+        if (!(await exists(path, `check ${name}`))) {
+          await checkRoot();
+          return null;
+        }
         await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
       }
     },
