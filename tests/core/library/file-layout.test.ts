@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { openLibrary, type BulkArticle } from '../../../electron/library/library.ts';
+import { listBackups, openLibrary, type BulkArticle } from '../../../electron/library/library.ts';
+import { migrate } from '../../../electron/library/migrate.ts';
+import { MIGRATIONS } from '../../../electron/library/migrations/index.ts';
 import { freshLibrary, rawDb, tempDir, track } from './helpers.ts';
 
 const pragma = (db: DatabaseSync, name: string): number => Number(Object.values(db.prepare(`PRAGMA ${name}`).get() as object)[0]);
@@ -32,15 +34,22 @@ describe('library file layout', () => {
     expect(lib.search('word7', 10).total).toBeGreaterThan(0);
   });
 
-  it('leaves an existing library with 4 KB pages as it is, and works in it', () => {
+  it('leaves an existing library with 4 KB pages as it is, its backups too, and works in it', () => {
     const file = join(tempDir(), 'old.db');
+    const backupDir = join(tempDir(), 'backups');
     const old = rawDb(file);
-    old.exec('PRAGMA journal_mode = WAL; CREATE TABLE keep (x)');
+    old.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON');
+    migrate(old, MIGRATIONS.filter((m) => m.version < 11));
     old.close();
-    const lib = track(openLibrary(file, { backupDir: join(tempDir(), 'backups') }));
+    const lib = track(openLibrary(file, { backupDir }));
     const raw = rawDb(file);
     expect(pragma(raw, 'page_size')).toBe(4096);
     expect(pragma(raw, 'auto_vacuum')).toBe(0);
+    // The copy made before migrating (VACUUM INTO takes the layout from the connection).
+    const [before] = listBackups(backupDir);
+    expect(before).toMatch(/before-v11/);
+    const copy = rawDb(before!);
+    expect([pragma(copy, 'page_size'), pragma(copy, 'auto_vacuum')]).toEqual([4096, 0]);
     lib.bulkInsert(articles(0, 20));
     lib.optimize();
     expect(lib.search('word13', 10).total).toBeGreaterThan(0);
