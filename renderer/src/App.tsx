@@ -95,7 +95,7 @@ export function App() {
     const rows = searching ? (search.result?.hits.map((h) => h.article) ?? []) : onHighlights ? [] : list.items;
     return pending.size === 0 ? rows : rows.filter((a) => !pending.has(a.id));
   }, [searching, onHighlights, search.result, list.items, pending]);
-  const searchSnippets = useSearchSnippets(query, search.result);
+  const searchSnippets = useSearchSnippets(search.resultQuery, search.result);
   const snippets = searching ? searchSnippets.snippets : undefined;
   const selection = useSelection(shown);
   const { clear: clearSelection } = selection;

@@ -12,6 +12,7 @@ export interface SearchSnippets {
 /**
  * A search makes snippets only for the first screenful (each costs a body's decompression);
  * rows rendered later, by scrolling or a taller window, get theirs in one call per frame.
+ * `query` is the one that made `result` (the box may already say more), so marks match.
  */
 export function useSearchSnippets(query: string, result: SearchResult | null): SearchSnippets {
   const [fetched, setFetched] = useState<{ result: SearchResult | null; snippets: Map<string, string> }>({ result, snippets: new Map() });
@@ -37,8 +38,10 @@ export function useSearchSnippets(query: string, result: SearchResult | null): S
       waiting.current = new Set();
       if (!r || r !== asked.current.result || batch.length === 0) return;
       for (const id of batch) asked.current.ids.add(id);
-      call('searchSnippets', q.trim(), batch)
+      call('searchSnippets', q, batch)
         .then((got) => {
+          // A reply for a result no longer shown must not replace the current one's snippets.
+          if (current.current.result !== r) return;
           setFetched((prev) => {
             const base = prev.result === r ? prev.snippets : new Map<string, string>();
             return { result: r, snippets: new Map([...base, ...Object.entries(got)]) };
