@@ -18,6 +18,7 @@ import { cjkIndexText } from './fts-match.ts';
 import { FTS_CURRENT, TAGS_TEXT_OF } from './fts-sql.ts';
 import { stripMarkers } from './snippet.ts';
 import { ensureTag } from './tags.ts';
+import { newArticleId } from './article-id.ts';
 
 /** A capture from elsewhere (an export, a benchmark) may come without a site icon. */
 export interface BulkArticle extends Omit<CapturedArticle, 'favicon'> {
@@ -59,7 +60,7 @@ export function bulkInsertArticles(stmts: StatementCache, items: readonly BulkAr
   let last = 0;
   const bodies = new RecentBodies();
   for (const a of items) {
-    const id = randomUUID();
+    const id = newArticleId();
     const now = nowIso();
     const text = stripMarkers(a.text);
     for (const name of a.tags ?? []) {

@@ -1,6 +1,5 @@
 // The article library: one SQLite file, opened through openLibrary(). Synchronous by design
 // (node:sqlite); the main process calls it from one place.
-import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Article, ArticleSummary } from '../shared/article.ts';
 import type { ListPage } from '../shared/listing.ts';
@@ -34,6 +33,7 @@ import { removableFeedArticles, type Retention } from './feed-retention.ts';
 import type { ArticleContent } from '../shared/article-content.ts';
 import type { PortableArticle, PortableFeed } from '../shared/portable.ts';
 import { readPortableArticles, readPortableFeeds, restorePortableArticle, restorePortableFeed } from './portable-rows.ts';
+import { newArticleId } from './article-id.ts';
 
 export type { BulkArticle } from './bulk-insert.ts';
 export type { PendingLink } from './pending-insert.ts';
@@ -150,7 +150,7 @@ export class Library {
         { url },
       );
       if (existing) return { article: this.summary(String(existing.id))!, created: false };
-      const id = randomUUID();
+      const id = newArticleId();
       const now = nowIso();
       this.#run(
         `INSERT INTO articles (id, url, host, title, feed_id, status, created_at, updated_at)

@@ -11,6 +11,7 @@ import { cjkIndexText } from './fts-match.ts';
 import { TAGS_TEXT_OF } from './fts-sql.ts';
 import { stripMarkers } from './snippet.ts';
 import { ensureTag } from './tags.ts';
+import { newArticleId } from './article-id.ts';
 
 export interface PendingLink {
   /** Normalised. */
@@ -46,7 +47,7 @@ export function insertPendingLinks(stmts: StatementCache, links: readonly Pendin
   const results = links.map((link) => {
     const existing = madeHere.get(link.url) ?? (stmts.get(findSaved).get({ url: link.url }) as { id: string } | undefined)?.id;
     if (existing) return { id: existing, created: false };
-    const id = randomUUID();
+    const id = newArticleId();
     for (const name of link.tags) {
       let tagId = tagIds.get(name);
       if (tagId === undefined) tagIds.set(name, (tagId = ensureTag(stmts, name, now)));
