@@ -156,7 +156,9 @@ test('across paragraphs, in a list item, over a link, and overlapping', async ({
   await page.keyboard.press('h');
   const [across] = await stored(app, id);
   await expect(marks(page, across!.id)).toHaveText(['follows the water for six miles.', 'In spring the meadows flood']);
-  expect(await marks(page, across!.id).evaluateAll((ms) => ms.map((m) => m.parentElement!.tagName))).toEqual(['P', 'P']);
+  // Polled: the reader may still be putting the saved highlight's marks back in (a mark read
+  // between its removal and its return has no parent; CI once caught that moment).
+  await expect.poll(() => marks(page, across!.id).evaluateAll((ms) => ms.map((m) => m.parentElement?.tagName ?? null))).toEqual(['P', 'P']);
   await expect(page.locator('.reader-body > p > p, .reader-body mark p')).toHaveCount(0);
 
   // A list item.
