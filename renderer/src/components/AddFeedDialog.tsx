@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Feed } from '../../../electron/ipc/api.ts';
 import { call, errorMessage } from '../lib/bridge.ts';
 import { normaliseInputUrl } from '../lib/format.ts';
+import { DialogError } from './DialogParts.tsx';
 
 interface Props {
   open: boolean;
@@ -110,11 +111,7 @@ export function AddFeedDialog({ open, folders, onClose, onAdded }: Props) {
         <p className="dialog-status" role="status">
           {busy && 'Looking for the feed…'}
         </p>
-        {error && (
-          <p id="add-feed-error" className="dialog-error" role="alert">
-            {error}
-          </p>
-        )}
+        <DialogError message={error} id="add-feed-error" />
         <div className="dialog-buttons">
           <button type="submit" className="button button-primary" aria-disabled={busy}>
             Subscribe

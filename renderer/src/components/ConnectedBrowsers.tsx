@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectedBrowser } from '../../../electron/ipc/api.ts';
 import { call, errorMessage } from '../lib/bridge.ts';
+import { DialogClose, DialogError } from './DialogParts.tsx';
 
 interface Props {
   open: boolean;
@@ -58,11 +59,7 @@ export function ConnectedBrowsers({ open, onClose, browsers, error, onRevoke }: 
           ))}
         </ul>
       )}
-      {error && (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      )}
+      <DialogError message={error} />
       <form className="dialog-form" onSubmit={(event) => void openCapture(event)}>
         <label htmlFor="capture-url">Open a page in the capture window</label>
         <input id="capture-url" type="url" value={captureUrl} onChange={(event) => setCaptureUrl(event.target.value)} placeholder="https://…" />
@@ -73,11 +70,7 @@ export function ConnectedBrowsers({ open, onClose, browsers, error, onRevoke }: 
           {captureNote}
         </p>
       </form>
-      <form method="dialog">
-        <button type="submit" className="button">
-          Close
-        </button>
-      </form>
+      <DialogClose />
     </dialog>
   );
 }

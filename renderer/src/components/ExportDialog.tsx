@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../../electron/ipc/api.ts';
 import { errorMessage } from '../lib/bridge.ts';
 import { plural } from '../lib/format.ts';
 import { saveExport } from '../lib/saveExport.ts';
+import { DialogClose } from './DialogParts.tsx';
 
 interface Props {
   open: boolean;
@@ -76,11 +77,7 @@ export function ExportDialog({ open, onClose }: Props) {
         {state.kind === 'done' && state.text}
         {state.kind === 'failed' && <span className="is-error">{state.message}</span>}
       </p>
-      <form method="dialog">
-        <button type="submit" className="button">
-          Close
-        </button>
-      </form>
+      <DialogClose />
     </dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Feed, FeedSettings } from '../../../electron/ipc/api.ts';
 import { call, errorMessage } from '../lib/bridge.ts';
+import { DialogError } from './DialogParts.tsx';
 
 interface Props {
   feed: Feed;
@@ -184,11 +185,7 @@ export function FeedSettingsDialog({ feed, open, folders, onClose, onUnsubscribe
           </div>
           <p className="field-hint">Starred, tagged and annotated articles are always kept.</p>
         </fieldset>
-        {error && (
-          <p className="dialog-error" role="alert">
-            {error}
-          </p>
-        )}
+        <DialogError message={error} />
         <div className="dialog-buttons">
           <button type="submit" className="button button-primary">
             Save

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUT_HELP } from '../hooks/useKeyboardShortcuts.ts';
+import { DialogClose } from './DialogParts.tsx';
 
 interface Props {
   open: boolean;
@@ -31,11 +32,7 @@ export function ShortcutHelp({ open, onClose }: Props) {
           </div>
         ))}
       </dl>
-      <form method="dialog">
-        <button type="submit" className="button">
-          Close
-        </button>
-      </form>
+      <DialogClose />
     </dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SyncSettings as Settings, SyncStatus } from '../../../electron/ipc/api.ts';
 import { call, errorMessage } from '../lib/bridge.ts';
 import { syncStatusText } from './SyncStatus.tsx';
+import { DialogClose, DialogError } from './DialogParts.tsx';
 
 interface Props {
   open: boolean;
@@ -105,11 +106,7 @@ function SetUpForm({ onDone }: { onDone: () => void }) {
         <input type="checkbox" checked={keepOffline} onChange={(e) => setKeepOffline(e.target.checked)} />
         Keep everything offline (download every image, not only those of articles opened)
       </label>
-      {error && (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      )}
+      <DialogError message={error} />
       <div className="dialog-buttons">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Opening…' : 'Turn on sync'}
@@ -171,11 +168,7 @@ export function SyncSettings({ open, onClose, status }: Props) {
             <input type="checkbox" checked={status.keepOffline} onChange={(e) => void run('syncing', () => call('setSyncKeepOffline', e.target.checked))} />
             Keep everything offline
           </label>
-          {error && (
-            <p className="dialog-error" role="alert">
-              {error}
-            </p>
-          )}
+          <DialogError message={error} />
           <div className="dialog-buttons">
             <button type="button" className="button button-primary" disabled={busy !== null || status.state === 'syncing'} onClick={() => void run('syncing', () => call('syncNow'))}>
               Sync now
@@ -186,11 +179,7 @@ export function SyncSettings({ open, onClose, status }: Props) {
           </div>
         </div>
       )}
-      <form method="dialog">
-        <button type="submit" className="button">
-          Close
-        </button>
-      </form>
+      <DialogClose />
     </dialog>
   );
 }
