@@ -1,9 +1,8 @@
 // axe-core over every screen, in the light, dark and sepia themes: no serious or critical issues.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { FixtureServer } from '../support/fixture-server.ts';
 import { CAPTURE_TIMEOUT, expect, test } from './harness.ts';
 import { NEWS_PATH, NEWS_TITLE, startNewsServer } from './fixtures.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 
 let server: FixtureServer;
 test.beforeEach(async () => {
@@ -12,14 +11,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.close();
 });
-
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 for (const theme of ['light', 'dark', 'sepia'] as const) {
   test(`no serious accessibility violations (${theme})`, async ({ app }) => {

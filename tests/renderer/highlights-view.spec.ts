@@ -2,7 +2,6 @@
 // written with the library's bulk loader; every highlight is added through the running core
 // (addHighlight), so the view, its filters, its pages and its live updates read what the app
 // itself stored.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { Highlight, HighlightColor, HighlightInput } from '../../electron/ipc/api.ts';
@@ -10,6 +9,7 @@ import { anchorTextOf } from '../../electron/library/anchor-text.ts';
 import { openLibrary } from '../../electron/library/library.ts';
 import { expect, test, type LecternApp } from './harness.ts';
 import { seedArticles } from './seed.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 
 /** A body long enough that its last paragraph starts well below the first screen. */
 function longHtml(i: number): string {
@@ -33,14 +33,6 @@ async function highlight(app: LecternApp, articleId: string, html: string, quote
   const result = (await app.core.invoke('addHighlight', [articleId, input])) as { ok: true; value: Highlight } | { ok: false; error: { message: string } };
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
 }
 
 const items = (page: Page) => page.getByRole('list', { name: 'Highlights, newest first' }).getByRole('listitem');

@@ -1,7 +1,6 @@
 // The Sync settings and the status bar, against the real core and a real folder remote: set
 // up new sync, sync now, the status shows when it last synced; a second library joining with a
 // wrong passphrase is told so; no serious accessibility issues in the dialog.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { join } from 'node:path';
 import { createCore } from '../../electron/core.ts';
 import type { SyncStatus } from '../../electron/ipc/api.ts';
 import { expect, test } from './harness.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 
 let remote: string;
 test.beforeEach(async () => {
@@ -17,14 +17,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await rm(remote, { recursive: true, force: true });
 });
-
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 async function fillSetUp(page: Page, how: 'Set up new sync' | 'Join existing sync', passphrase: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Sync' });
