@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshLibrary, saved } from './helpers.ts';
+import { capture, freshLibrary, rawDb, saved } from './helpers.ts';
 
 const ids = (r: { hits: { article: { id: string } }[] }) => r.hits.map((h) => h.article.id).sort();
 
@@ -52,6 +52,27 @@ describe('tags', () => {
     expect(lib.renameTag('javascript', '   ')).toBe(false);
     expect(lib.renameTag('javascript', 'JavaScript')).toBe(true); // case-only rename
     expect(lib.listTags()).toEqual([{ name: 'JavaScript', count: 2 }]);
+  });
+  it('shows every article with exactly its linked tags, through adding, removing, merging and bulk loads', () => {
+    // Summaries skip the tag lookup when tags_text is empty, so tags_text must be empty only
+    // for an article with no links, whatever path changed them.
+    const { lib, file } = freshLibrary();
+    const a = saved(lib, 'https://example.com/a');
+    const b = saved(lib, 'https://example.com/b');
+    const [c] = lib.bulkInsert([{ ...capture({ url: 'https://example.com/c' }), tags: ['Loaded', 'x y'] }]);
+    lib.addTags(a.id, ['one']);
+    lib.removeTag(a.id, 'one');
+    lib.addTags(a.id, ['two', 'three']);
+    lib.addTags(b.id, ['two']);
+    lib.renameTag('three', 'Two');
+    lib.removeTag(b.id, 'two');
+    const linked = rawDb(file).prepare(`SELECT a.id, coalesce(json_group_array(t.name) FILTER (WHERE t.name IS NOT NULL), '[]') AS names
+      FROM articles a LEFT JOIN article_tags at ON at.article_id = a.id LEFT JOIN tags t ON t.id = at.tag_id
+      WHERE a.deleted_at IS NULL GROUP BY a.id`).all() as { id: string; names: string }[];
+    const shown = Object.fromEntries(linked.map((r) => [r.id, lib.summary(r.id)!.tags]));
+    expect(shown).toEqual(Object.fromEntries(linked.map((r) => [r.id, (JSON.parse(r.names) as string[]).sort()])));
+    expect(shown).toEqual({ [a.id]: ['two'], [b.id]: [], [c!]: ['Loaded', 'x y'] });
+    expect(lib.list({ view: 'all' }).items.map((i) => i.tags).sort()).toEqual([[], ['Loaded', 'x y'], ['two']].sort());
   });
 });
 
