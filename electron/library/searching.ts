@@ -275,7 +275,9 @@ export function searchArticles(stmts: StatementCache, query: string, limit: numb
     const { total, rows } = filteredList(stmts, exclude, filters, params, n);
     return { total, hits: rows.map((row) => ({ article: toSummary(row), snippet: escapeHtml(String(row.snip ?? '')) })) };
   }
-  const highlights = searchHighlights(stmts, parsed, compiled, filters, params, HIGHLIGHTS_BESIDE_ARTICLES);
+  // Most libraries have few highlights or none; their search is a join the planner cannot skip.
+  const anyHighlights = stmts.get('SELECT EXISTS (SELECT 1 FROM highlights WHERE deleted_at IS NULL) AS any').get() as Row;
+  const highlights = anyHighlights.any ? searchHighlights(stmts, parsed, compiled, filters, params, HIGHLIGHTS_BESIDE_ARTICLES) : [];
   const bm25Limit = usesBm25(parsed, filters) ? rankAllLimit : 0;
   const { total, capped, rids } = rankedSearch(stmts, compiled, filters, params, n, bm25Limit, countLimit);
   const snippets = snippetsOf(stmts, 'rid', rids.slice(0, withSnippets), parsed);
