@@ -16,9 +16,10 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openLibrary, type BulkArticle, type Library } from '../electron/library/library.ts';
 import { COUNT_LIMIT } from '../electron/library/searching.ts';
+import { BareBodyIndex, SearchFloor } from './bench/floors.ts';
 import { NaiveLibrary } from './bench/naive-library.ts';
 import { corpus, LIST_CLASSES, queryPlan, SEARCH_CLASSES, WARM_UPS, type QueryClass, type QueryPlan, type SearchClass } from './bench/search-corpus.ts';
-import { ratios, report, targets, type Measured, type Memory, type Timing } from './bench/search-report.ts';
+import { ratios, report, targets, type Floors, type Measured, type Memory, type Timing } from './bench/search-report.ts';
 
 interface Options {
   articles: number;
@@ -120,40 +121,46 @@ function fileBytes(file: string): number {
 
 interface Built {
   textBytes: number;
-  insertMs: { ours: number; naive: number };
+  /** floor: a bare FTS5 index of the same bodies (scripts/bench/floors.ts). */
+  insertMs: { ours: number; naive: number; floor: number };
   optimizeMs: { ours: number; naive: number };
 }
 
-/** Generates the articles a batch at a time; each batch goes to ours, then to the naive library. */
-function build(opts: Options, data: ReturnType<typeof corpus>, lib: Library, naive: NaiveLibrary, log: (m: string) => void): Built {
+/** Generates the articles a batch at a time; each batch goes to ours, the naive library, then the floor index. */
+function build(
+  opts: Options, data: ReturnType<typeof corpus>, lib: Library, naive: NaiveLibrary, floor: BareBodyIndex, log: (m: string) => void,
+): Built {
   const BATCH = 1_000;
-  const built: Built = { textBytes: 0, insertMs: { ours: 0, naive: 0 }, optimizeMs: { ours: 0, naive: 0 } };
-  const timed = (key: 'ours' | 'naive', into: 'insertMs' | 'optimizeMs', fn: () => void): void => {
+  const built: Built = { textBytes: 0, insertMs: { ours: 0, naive: 0, floor: 0 }, optimizeMs: { ours: 0, naive: 0 } };
+  const timed = (fn: () => void): number => {
     const t0 = performance.now();
     fn();
-    built[into][key] += performance.now() - t0;
+    return performance.now() - t0;
   };
   const rate = (ms: number, n: number): number => Math.round((n / ms) * 1000);
   for (let start = 0; start < opts.articles; start += BATCH) {
     const batch: BulkArticle[] = [];
     for (let i = start; i < Math.min(start + BATCH, opts.articles); i++) batch.push(data.make(i));
     for (const a of batch) built.textBytes += Buffer.byteLength(a.text);
-    timed('ours', 'insertMs', () => lib.bulkInsert(batch));
-    timed('naive', 'insertMs', () => naive.insert(batch));
+    built.insertMs.ours += timed(() => lib.bulkInsert(batch));
+    built.insertMs.naive += timed(() => naive.insert(batch));
+    built.insertMs.floor += timed(() => floor.insert(batch));
     const done = Math.min(start + BATCH, opts.articles);
     if ((start / BATCH) % 10 === 9) {
       log(`  inserted ${done} (ours ${rate(built.insertMs.ours, done)}/s, naive ${rate(built.insertMs.naive, done)}/s, ` +
         `rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB)`);
     }
   }
-  timed('ours', 'optimizeMs', () => lib.optimize());
-  timed('naive', 'optimizeMs', () => naive.optimize());
+  built.optimizeMs.ours += timed(() => lib.optimize());
+  built.optimizeMs.naive += timed(() => naive.optimize());
   return built;
 }
 
 /** The query phase's numbers, as a run on a kept library (--db) prints them with --json. */
 interface QueryPhase {
   ours: Pick<Measured, 'dbBytes' | 'queries' | 'totals'>;
+  /** The search floors on ours (scripts/bench/floors.ts), for the classes in FLOOR_CLASSES. */
+  searchFloors: Floors['searches'];
   naive: (Pick<Measured, 'dbBytes' | 'queries' | 'totals'> & { cjkLiteralMatch: ClassRun }) | null;
   memory: Memory;
 }
@@ -185,15 +192,35 @@ function queryPhase(opts: Options, file: string, naiveFile: string): QueryPhase 
   } finally {
     lib.close();
   }
-  if (!existsSync(naiveFile)) return { ours, naive: null, memory };
+  const searchFloors = timeSearchFloors(plan, file, opts.countLimit ?? COUNT_LIMIT);
+  if (!existsSync(naiveFile)) return { ours, searchFloors, naive: null, memory };
   const naive = new NaiveLibrary(naiveFile, false);
   try {
     const search = (query: string, c: SearchClass): Matches => ({ total: (c === 'cjk' ? naive.scan(query) : naive.search(query)).total, capped: false });
     const times = timeAll(plan, search, () => naive.listUnread(), (tag) => naive.listTag(tag));
     const cjkLiteralMatch = timeClass(plan.search.cjk, (query) => ({ total: naive.search(query).total, capped: false }), () => {});
-    return { ours, naive: { dbBytes: fileBytes(naiveFile), ...times, cjkLiteralMatch }, memory };
+    return { ours, searchFloors, naive: { dbBytes: fileBytes(naiveFile), ...times, cjkLiteralMatch }, memory };
   } finally {
     naive.close();
+  }
+}
+
+/** The search classes whose floors are measured: those whose target sits at or below them. */
+const FLOOR_CLASSES = ['rare', 'twoWords'] as const satisfies readonly SearchClass[];
+
+function timeSearchFloors(plan: QueryPlan, file: string, countLimit: number): Floors['searches'] {
+  const floor = new SearchFloor(file, Number.isFinite(countLimit) ? countLimit : 2 ** 31);
+  try {
+    const searches: Floors['searches'] = {};
+    for (const c of FLOOR_CLASSES) {
+      searches[c] = {
+        fts: timeClass(plan.search[c], (q) => (floor.run(q, 0), null), () => {}).timing,
+        withBodies: timeClass(plan.search[c], (q) => (floor.run(q, SNIPPET_ROWS), null), () => {}).timing,
+      };
+    }
+    return searches;
+  } finally {
+    floor.close();
   }
 }
 
@@ -220,22 +247,27 @@ function main(): void {
   const dir = opts.db ? null : mkdtempSync(join(tmpdir(), 'lectern-bench-'));
   const file = opts.db ?? join(dir!, 'library.db');
   const naiveFile = join(dirname(file), 'naive.db');
+  const floorFile = join(dirname(file), 'floor.db');
   const log = (msg: string): void => void (opts.json ? process.stderr : process.stdout).write(`${msg}\n`);
   const loadStart = loadavg();
   try {
-    let built: Built = { textBytes: 0, insertMs: { ours: 0, naive: 0 }, optimizeMs: { ours: 0, naive: 0 } };
+    let built: Built = { textBytes: 0, insertMs: { ours: 0, naive: 0, floor: 0 }, optimizeMs: { ours: 0, naive: 0 } };
     let plan: QueryPlan | null = null;
     if (!opts.db) {
       const lib = openLibrary(file, { checkIntegrity: true });
       const naive = new NaiveLibrary(naiveFile, true);
+      const floor = new BareBodyIndex(floorFile);
       try {
         const data = corpus(opts.articles, opts.seed);
-        built = build(opts, data, lib, naive, log);
+        built = build(opts, data, lib, naive, floor, log);
         plan = queryPlan(data, opts.seed, opts.queries);
       } finally {
         lib.close();
         naive.close();
+        floor.close();
       }
+      // Only its insert rate is wanted; --keep keeps ours and the naive library.
+      for (const suffix of ['', '-wal', '-shm']) rmSync(floorFile + suffix, { force: true });
       log(`  built; timing queries (ours, then naive) in a fresh process`);
     }
     const phase = plan ? queryPhaseInChild(opts, file, plan) : queryPhase(opts, file, naiveFile);
@@ -247,12 +279,13 @@ function main(): void {
     const checks = targets(ours, ratio, phase.memory);
     const load = { start: loadStart, end: loadavg() };
     const cjkLiteral = phase.naive?.cjkLiteralMatch;
-    const lines = report({ ours, naive, ratio, checks, memory: phase.memory, optimizeMs: built.optimizeMs, load, cjkLiteral });
+    const floors: Floors = { insertPerSec: perSec(built.insertMs.floor), searches: phase.searchFloors };
+    const lines = report({ ours, naive, ratio, checks, memory: phase.memory, optimizeMs: built.optimizeMs, load, cjkLiteral, floors });
     for (const line of lines) log(line);
     if (opts.json) {
       const countLimit = Number.isFinite(opts.countLimit ?? COUNT_LIMIT) ? (opts.countLimit ?? COUNT_LIMIT) : null;
       // A query phase run for a fresh build (--plan) also hands back its raw numbers.
-      const result = { ...ours, countLimit, memory: phase.memory, load, naive, ratio, targets: checks, ...(opts.plan ? { phase } : {}) };
+      const result = { ...ours, countLimit, memory: phase.memory, load, naive, ratio, targets: checks, floors, ...(opts.plan ? { phase } : {}) };
       process.stdout.write(`${JSON.stringify(result)}\n`);
     }
   } finally {

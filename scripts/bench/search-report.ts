@@ -30,6 +30,14 @@ export interface Memory {
   afterBytes: number;
 }
 
+/** The least parts of the work cost in this run (floors.ts); a target below its floor cannot pass. */
+export interface Floors {
+  /** A bare FTS5 index of the same bodies; 0 on a kept library (nothing inserted). */
+  insertPerSec: number;
+  /** Per search class on ours: FTS5 alone, and with the on-screen rows' bodies unpacked. */
+  searches: Partial<Record<QueryClass, { fts: Timing; withBodies: Timing }>>;
+}
+
 export interface Target {
   name: string;
   value: number;
@@ -144,6 +152,24 @@ export interface ReportInput {
   optimizeMs: { ours: number; naive: number };
   load: { start: number[]; end: number[] };
   cjkLiteral?: { timing: Timing; matches?: string };
+  floors?: Floors;
+}
+
+/** Each floor beside the naive library and the target it bounds. */
+function floorLines(floors: Floors, ours: Measured, naive: Measured): string[] {
+  const times = (ms: number, naiveMs: number): string => `${ms.toFixed(2)} ms = ${(ms / naiveMs).toFixed(2)}× naive`;
+  const lines = ['floors (what parts of the work cost alone in this run, scripts/bench/floors.ts; a target below one needs other work):'];
+  if (floors.insertPerSec > 0 && naive.insertPerSec > 0) {
+    lines.push(`  inserts: a bare FTS5 index of the bodies alone (contentless, nothing else stored) took ${floors.insertPerSec}/s = ` +
+      `${(floors.insertPerSec / naive.insertPerSec).toFixed(2)}× naive; the target is ${INSERT_RATIO_MIN}× for everything ours stores`);
+  }
+  for (const [name, f] of Object.entries(floors.searches)) {
+    const n = naive.queries[name as QueryClass].p95;
+    lines.push(`  ${name} p95: ours ${times(ours.queries[name as QueryClass].p95, n)} (target ≤ ${SEARCH_P95_MAX}×); on ours, FTS5 alone ` +
+      `(the count to the cap and the top 50 by bm25) ${times(f.fts.p95, n)}, and with the on-screen rows' bodies unpacked ` +
+      `for their snippets ${times(f.withBodies.p95, n)}`);
+  }
+  return lines;
 }
 
 export function report(input: ReportInput): string[] {
@@ -170,6 +196,7 @@ export function report(input: ReportInput): string[] {
   );
   const failed = checks.filter((t) => !t.pass).map((t) => t.name);
   lines.push(`targets: ${checks.length - failed.length}/${checks.length} pass${failed.length ? `; FAIL: ${failed.join(', ')}` : ''}`);
+  if (naive && input.floors) lines.push('', ...floorLines(input.floors, ours, naive));
   if (naive) lines.push('', 'naive notes:', ...naiveNotes(input.cjkLiteral).map((n) => `  ${n}`));
   return lines;
 }
