@@ -46,6 +46,8 @@ async function toWebRequest(route: Route): Promise<Request> {
 export interface ConnectOptions {
   /** Called with every request the page makes outside the app origin (all are refused). */
   onOutsideRequest?: (url: string) => void;
+  /** Before an answer goes back to the page: a promise here holds it (a slow reply, in order). */
+  beforeReply?: (name: string) => Promise<void> | undefined;
 }
 
 /**
@@ -72,7 +74,11 @@ export async function connectPageToCore(page: Page, core: Core, options: Connect
   // Electron's IPC carries Uint8Array by structured clone (importFile's bytes, an export's file).
   // Playwright's binding does too, both ways (checked with 1.65: a Uint8Array arrives as one, not
   // as an index-keyed object), so arguments and results pass through untouched, as in the app.
-  await page.exposeBinding('__lecternInvoke', (_source, name: string, args: unknown[]) => core.invoke(name, args));
+  await page.exposeBinding('__lecternInvoke', async (_source, name: string, args: unknown[]) => {
+    const answer = await core.invoke(name, args);
+    await options.beforeReply?.(name);
+    return answer;
+  });
   await page.addInitScript(installBridge);
   return core.on((event: ApiEventName, payload: unknown) => {
     // Like webContents.send: delivered if a page is there, dropped during a reload.

@@ -31,6 +31,8 @@ export interface LecternApp {
   pageErrors: string[];
   /** Loads the app at a path of the app origin, e.g. '/' or '/#/starred'. */
   open(path?: string): Promise<void>;
+  /** Answers to this operation wait (the core has already answered) until released. */
+  holdReplies(name: string): { waiting(): number; release(): void };
 }
 
 export const test = base.extend<{ app: LecternApp; coreOptions: Partial<CoreOptions> }>({
@@ -58,7 +60,16 @@ export const test = base.extend<{ app: LecternApp; coreOptions: Partial<CoreOpti
     });
 
     // The page may talk to the app origin only; anything else is recorded and refused.
-    const unsubscribe = await connectPageToCore(page, core, { onOutsideRequest: (url) => outsideRequests.push(url) });
+    const held = new Map<string, { gate: Promise<void>; waiting: number }>();
+    const unsubscribe = await connectPageToCore(page, core, {
+      onOutsideRequest: (url) => outsideRequests.push(url),
+      beforeReply: (name) => {
+        const hold = held.get(name);
+        if (!hold) return undefined;
+        hold.waiting++;
+        return hold.gate;
+      },
+    });
 
     const app: LecternApp = {
       page,
@@ -70,6 +81,18 @@ export const test = base.extend<{ app: LecternApp; coreOptions: Partial<CoreOpti
       async open(path = '/') {
         await page.goto(`${APP_ORIGIN}${path}`);
         await expect(page.getByRole('textbox', { name: 'Save a link' })).toBeVisible();
+      },
+      holdReplies(name) {
+        let open = (): void => {};
+        const hold = { gate: new Promise<void>((resolve) => (open = resolve)), waiting: 0 };
+        held.set(name, hold);
+        return {
+          waiting: () => hold.waiting,
+          release: () => {
+            held.delete(name);
+            open();
+          },
+        };
       },
     };
     await use(app);

@@ -90,3 +90,30 @@ test('rows past the first screen get their snippets as they scroll into view', a
   await expect(last.locator('.row-snippet mark')).toHaveText('heron');
   expect(app.pageErrors).toEqual([]);
 });
+
+test('snippets that arrive for an earlier query never replace the current one\'s', async ({ app }) => {
+  const { page } = app;
+  // Every article has "heron"; only the 10 oldest have "river". So the rows at the bottom of the
+  // heron results are the top of the river results, which come with their own snippets.
+  seedArticles(app.dataDir, { count: 40, text: (i) => `Notes ${i}: a grey heron stood by the ${i < 10 ? 'river' : 'lake'} at dawn.` });
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await app.open();
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  await box.fill('heron');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “heron”');
+  const rows = page.locator('.row');
+  await expect(rows.first().locator('.row-snippet mark')).toHaveText('heron');
+  // The oldest rows ask for their heron snippets; the answers are held until after the river
+  // search has shown, then arrive late.
+  const held = app.holdReplies('searchSnippets');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(() => held.waiting()).toBeGreaterThan(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await box.fill('river');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “river”');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first().locator('.row-snippet mark')).toHaveText('river');
+  held.release();
+  for (let i = 0; i < 10; i++) await expect(rows.nth(i).locator('.row-snippet mark')).toHaveText('river');
+  expect(app.pageErrors).toEqual([]);
+});
