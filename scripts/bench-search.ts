@@ -121,7 +121,7 @@ function fileBytes(file: string): number {
 
 interface Built {
   textBytes: number;
-  /** floor: a bare FTS5 index of the same bodies (scripts/bench/floors.ts). */
+  /** floor: a contentless FTS5 index of the same bodies (scripts/bench/floors.ts). */
   insertMs: { ours: number; naive: number; floor: number };
   optimizeMs: { ours: number; naive: number };
 }
@@ -192,8 +192,9 @@ function queryPhase(opts: Options, file: string, naiveFile: string): QueryPhase 
   } finally {
     lib.close();
   }
+  // The floors are printed as ratios to the naive library: without it, they are not timed.
+  if (!existsSync(naiveFile)) return { ours, searchFloors: {}, naive: null, memory };
   const searchFloors = timeSearchFloors(plan, file, opts.countLimit ?? COUNT_LIMIT);
-  if (!existsSync(naiveFile)) return { ours, searchFloors, naive: null, memory };
   const naive = new NaiveLibrary(naiveFile, false);
   try {
     const search = (query: string, c: SearchClass): Matches => ({ total: (c === 'cjk' ? naive.scan(query) : naive.search(query)).total, capped: false });
@@ -265,9 +266,9 @@ function main(): void {
         lib.close();
         naive.close();
         floor.close();
+        // Only its insert rate is wanted; --keep keeps ours and the naive library.
+        for (const suffix of ['', '-wal', '-shm']) rmSync(floorFile + suffix, { force: true });
       }
-      // Only its insert rate is wanted; --keep keeps ours and the naive library.
-      for (const suffix of ['', '-wal', '-shm']) rmSync(floorFile + suffix, { force: true });
       log(`  built; timing queries (ours, then naive) in a fresh process`);
     }
     const phase = plan ? queryPhaseInChild(opts, file, plan) : queryPhase(opts, file, naiveFile);

@@ -44,7 +44,7 @@ const SET_FTS_OPTION = `INSERT INTO ${FTS}(${FTS}, rank) VALUES (:key, :value)`;
 /** FTS5's default: merge once 4 segments share a level. */
 const DEFAULT_AUTOMERGE = 4;
 /** During a bulk insert: merge less often (fewer rewrites of the same postings); reset after. */
-const BULK_AUTOMERGE = 16;
+export const BULK_AUTOMERGE = 16;
 const LINK_TAG = 'INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) VALUES (:id, :tagId, :now)';
 
 export function bulkInsertArticles(stmts: StatementCache, items: readonly BulkArticle[]): string[] {

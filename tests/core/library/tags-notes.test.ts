@@ -73,6 +73,10 @@ describe('tags', () => {
     expect(shown).toEqual(Object.fromEntries(linked.map((r) => [r.id, (JSON.parse(r.names) as string[]).sort()])));
     expect(shown).toEqual({ [a.id]: ['two'], [b.id]: [], [c!]: ['Loaded', 'x y'] });
     expect(lib.list({ view: 'all' }).items.map((i) => i.tags).sort()).toEqual([[], ['Loaded', 'x y'], ['two']].sort());
+    // A backup restored into another library links its tags before the row goes in.
+    const other = freshLibrary().lib;
+    for (const article of lib.exportArticles()) other.restoreArticle(article);
+    expect(Object.fromEntries(other.list({ view: 'all' }).items.map((i) => [i.id, i.tags]))).toEqual(shown);
   });
 });
 
