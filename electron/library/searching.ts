@@ -124,39 +124,46 @@ function ridsOf(stmts: StatementCache, sql: string, params: Params, newestFirst 
   return JSON.parse(String(row.rids)) as number[];
 }
 
+/** FROM … WHERE over the full index with the filters; the caller binds :match. */
+function fullIndexFrom(filters: Filters): string {
+  const join = filters.byRow.length > 0 ? `JOIN articles a ON a.rid = f.rowid` : '';
+  // Unary + keeps rid tests out of FTS5's plan: handed `rowid IN (…)`, FTS5 re-runs the MATCH per rid.
+  const cond = [`${FTS} MATCH :match`, ...filterConds(filters, '+f.rowid')].join(' AND ');
+  return `FROM ${FTS} f ${join} WHERE ${cond}`;
+}
+
 function rankedSearch(
   stmts: StatementCache, m: CompiledMatch, filters: Filters, params: Params, limit: number, bm25Limit: number,
   countLimit: number,
 ) {
-  const join = filters.byRow.length > 0 ? `JOIN articles a ON a.rid = f.rowid` : '';
-  // Unary + keeps rid tests out of FTS5's plan: handed `rowid IN (…)`, FTS5 re-runs the MATCH per rid.
-  const cond = [`${FTS} MATCH :match`, ...filterConds(filters, '+f.rowid')].join(' AND ');
+  const from = fullIndexFrom(filters);
   const full = m.match!;
-  const newestSql = `SELECT f.rowid AS rid FROM ${FTS} f ${join} WHERE ${cond} ORDER BY f.rowid DESC LIMIT :limit`;
   // With a finite countLimit, counting stops after that many matches.
   const cap = Number.isFinite(countLimit) ? Math.max(Math.trunc(countLimit), limit) : null;
+  const meta = metaMatches(m, filters);
   // The short-field matches, newest first, up to the cap: more than the cap make the search
   // broad whatever the bodies hold; fewer are also the broad order's first hits.
-  const metaRids = cap === null || !metaMatches(m, filters) ? null : metaNewestRids(stmts, m, filters, params, cap + 1);
+  const metaRids = cap === null || !meta ? null : metaNewestRids(stmts, m, meta, filters, params, cap + 1);
   if (metaRids && cap !== null && metaRids.length > cap) return { total: cap, capped: true, rids: metaRids.slice(0, limit) };
   // Counting to the cap collects the matches' rids: when they are fewer than the cap, they are
   // every match, and the newest of them need no second pass over the index (a phrase of common
   // words that is itself rare walks both words' positions in full: that pass cost 3 ms more).
-  const matched = cap === null ? null : ridsOf(stmts, `SELECT f.rowid AS rid FROM ${FTS} f ${join} WHERE ${cond} LIMIT :limit`, { ...params, match: full, limit: cap + 1 });
+  const matched = cap === null ? null : ridsOf(stmts, `SELECT f.rowid AS rid ${from} LIMIT :limit`, { ...params, match: full, limit: cap + 1 });
   const counted = matched ? matched.length
-    : Number((stmts.get(`SELECT count(*) AS n FROM ${FTS} f ${join} WHERE ${cond}`).get({ ...params, match: full }) as Row).n);
+    : Number((stmts.get(`SELECT count(*) AS n ${from}`).get({ ...params, match: full }) as Row).n);
   const capped = cap !== null && counted > cap;
   const total = capped ? cap : counted;
   if (total === 0) return { total, capped, rids: [] as number[] };
-  const newest = (n: number): number[] =>
-    matched && !capped ? [...matched].sort((a, b) => b - a).slice(0, n) : ridsOf(stmts, newestSql, { ...params, match: full, limit: n }, true);
+  const newest = (n: number): number[] => matched && !capped
+    ? [...matched].sort((a, b) => b - a).slice(0, n)
+    : ridsOf(stmts, `SELECT f.rowid AS rid ${from} ORDER BY f.rowid DESC LIMIT :limit`, { ...params, match: full, limit: n }, true);
 
   if (!capped && total <= bm25Limit) {
-    const ranked = stmts.get(`SELECT f.rowid AS rid FROM ${FTS} f ${join} WHERE ${cond} ORDER BY f.rank, f.rowid DESC LIMIT :limit`)
+    const ranked = stmts.get(`SELECT f.rowid AS rid ${from} ORDER BY f.rank, f.rowid DESC LIMIT :limit`)
       .all({ ...params, match: full, limit }) as unknown as { rid: number }[];
     return { total, capped, rids: ranked.map((r) => r.rid) };
   }
-  let top = metaRids ? metaRids.slice(0, limit) : metaNewestRids(stmts, m, filters, params, limit);
+  let top = metaRids ? metaRids.slice(0, limit) : metaNewestRids(stmts, m, meta, filters, params, limit);
   if (top.length < limit) {
     const seen = new Set(top);
     top = [...top, ...newest(limit + top.length).filter((rid) => !seen.has(rid))].slice(0, limit);
@@ -164,12 +171,14 @@ function rankedSearch(
   return { total, capped, rids: top };
 }
 
+type MetaMatches = { from: string; params: Params } | null;
+
 /**
  * FROM … WHERE for the articles with the positive terms in a short field, from the short-field
  * index (FTS_META), exclusions checked per candidate in the full index; null for a query with
  * CJK terms (the cjk column is only in the full index).
  */
-function metaMatches(m: CompiledMatch, filters: Filters): { from: string; params: Params } | null {
+function metaMatches(m: CompiledMatch, filters: Filters): MetaMatches {
   if (!m.positive || (CJK_COLUMN && m.positive.includes(`${CJK_COLUMN} : `))) return null;
   const META = FTS_META.table;
   const join = filters.byRow.length > 0 ? `JOIN articles a ON a.rid = m.rowid` : '';
@@ -179,17 +188,17 @@ function metaMatches(m: CompiledMatch, filters: Filters): { from: string; params
 }
 
 /**
- * The newest `limit` matches with the positive terms in a short field (see metaMatches). When
- * more than the cap match there, the search is broad and capped whatever the bodies hold, and
- * these are its hits: the full index, whose prefix queries must merge every matching term's
- * postings first (18 ms for a common 4-letter prefix at 100,000 articles), need not be read.
+ * The newest `limit` matches with the positive terms in a short field (`meta`, or the full
+ * index restricted to those columns when it is null). When more than the cap match there, the
+ * search is broad and capped whatever the bodies hold, and these are its hits: the full index,
+ * whose prefix queries must merge every matching term's postings first (18 ms for a common
+ * 4-letter prefix at 100,000 articles), need not be read.
  */
-function metaNewestRids(stmts: StatementCache, m: CompiledMatch, filters: Filters, params: Params, limit: number): number[] {
-  const meta = metaMatches(m, filters);
+function metaNewestRids(
+  stmts: StatementCache, m: CompiledMatch, meta: MetaMatches, filters: Filters, params: Params, limit: number,
+): number[] {
   if (!meta) {
-    const join = filters.byRow.length > 0 ? `JOIN articles a ON a.rid = f.rowid` : '';
-    const cond = [`${FTS} MATCH :match`, ...filterConds(filters, '+f.rowid')].join(' AND ');
-    const sql = `SELECT f.rowid AS rid FROM ${FTS} f ${join} WHERE ${cond} ORDER BY f.rowid DESC LIMIT :limit`;
+    const sql = `SELECT f.rowid AS rid ${fullIndexFrom(filters)} ORDER BY f.rowid DESC LIMIT :limit`;
     return ridsOf(stmts, sql, { ...params, match: restrictToColumns(m, META_COLUMNS)!, limit }, true);
   }
   return ridsOf(stmts, `SELECT m.rowid AS rid ${meta.from} ORDER BY m.rowid DESC LIMIT :limit`, { ...params, ...meta.params, limit }, true);

@@ -11,6 +11,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { BulkArticle } from '../../electron/library/library.ts';
 import { unpackBody } from '../../electron/library/compress.ts';
+import { inTransaction } from '../../electron/library/db.ts';
 import { BULK_AUTOMERGE } from '../../electron/library/bulk-insert.ts';
 import { FTS_CURRENT } from '../../electron/library/fts-sql.ts';
 import { FTS_HASH_SIZE } from '../../electron/library/migrations/0003-tag-links-for-lists.ts';
@@ -33,14 +34,9 @@ export class BareBodyIndex {
 
   /** One batch in one transaction, as ours and the naive library take it. */
   insert(batch: readonly BulkArticle[]): void {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
+    inTransaction(this.#db, () => {
       for (const a of batch) this.#insert.run(this.#nextId++, a.text);
-      this.#db.exec('COMMIT');
-    } catch (err) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      throw err;
-    }
+    });
   }
 
   close(): void {
