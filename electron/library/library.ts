@@ -18,7 +18,7 @@ import { packBody, unpackBody } from './compress.ts';
 import { integrityProblems, isCorruptionError, LibraryCorruptError } from './integrity.ts';
 import { LibraryStorageError, storageProblemOf } from './storage-error.ts';
 import { listArticles, type LibraryListQuery } from './listing.ts';
-import { latestVersion, migrate, NewerSchemaError, userVersion } from './migrate.ts';
+import { latestVersion, migrate, NewerSchemaError, userVersion, type MigrationProgress } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { COUNT_LIMIT, RANK_ALL_LIMIT, searchArticles, searchSnippets, type LibrarySearchResult } from './searching.ts';
 import { stripMarkers } from './snippet.ts';
@@ -62,7 +62,11 @@ export interface OpenLibraryOptions {
   recoverInterrupted?: boolean;
   /** Stop counting search matches here and flag the total as "at least" (default COUNT_LIMIT, 1,000; Infinity: exact). */
   countLimit?: number;
+  /** What a slow open is doing: checking the file, backing it up before an upgrade, upgrading. */
+  onOpenProgress?: (progress: OpenProgress) => void;
 }
+
+export type OpenProgress = { phase: 'checking' } | { phase: 'backing-up' } | ({ phase: 'migrating' } & MigrationProgress);
 
 export interface SiteCount {
   site: string;
@@ -83,12 +87,18 @@ export function openLibrary(file: string, opts: OpenLibraryOptions = {}): Librar
     const found = probeUserVersion(file);
     if (found !== null && found > known) throw new NewerSchemaError(file, found, known);
     db = openConnection(file);
+    if (opts.checkIntegrity !== false) opts.onOpenProgress?.({ phase: 'checking' });
     const problems = opts.checkIntegrity === false ? [] : integrityProblems(db);
     if (problems.length > 0) throw new LibraryCorruptError(file, problems, backups());
     const fresh = userVersion(db) === 0;
     const conn = db;
-    migrate(conn, MIGRATIONS, (from) => {
-      if (opts.backupDir && !fresh) backupNow(conn, opts.backupDir, `before-v${from + 1}`);
+    migrate(conn, MIGRATIONS, {
+      before: (from) => {
+        if (!opts.backupDir || fresh) return;
+        opts.onOpenProgress?.({ phase: 'backing-up' });
+        backupNow(conn, opts.backupDir, `before-v${from + 1}`);
+      },
+      onProgress: (progress) => opts.onOpenProgress?.({ phase: 'migrating', ...progress }),
     });
     return new Library(conn, opts);
   } catch (err) {

@@ -31,22 +31,43 @@ function assertOrdered(migrations: readonly Migration[]): void {
   });
 }
 
-/** Returns the versions applied. `before` runs once before the first pending step (backups). */
-export function migrate(
-  db: DatabaseSync,
-  migrations: readonly Migration[],
-  before?: (from: number) => void,
-): number[] {
+/** Where an upgrade is: step `step` of `steps` (from 1), that step `fraction` (0 to 1) done. */
+export interface MigrationProgress {
+  version: number;
+  description: string;
+  step: number;
+  steps: number;
+  fraction: number;
+}
+
+export interface MigrateHooks {
+  /** Runs once before the first pending step (backups). */
+  before?: (from: number) => void;
+  /** At the start and end of each step, and as long steps report. */
+  onProgress?: (progress: MigrationProgress) => void;
+}
+
+/** The steps a file at `current` still needs, oldest first. */
+export function pendingMigrations(migrations: readonly Migration[], current: number): Migration[] {
+  return migrations.filter((m) => m.version > current);
+}
+
+/** Returns the versions applied. */
+export function migrate(db: DatabaseSync, migrations: readonly Migration[], hooks: MigrateHooks = {}): number[] {
   assertOrdered(migrations);
   const current = userVersion(db);
-  const pending = migrations.filter((m) => m.version > current);
-  if (pending.length > 0) before?.(current);
-  for (const m of pending) {
+  const pending = pendingMigrations(migrations, current);
+  if (pending.length > 0) hooks.before?.(current);
+  for (const [index, m] of pending.entries()) {
+    const report = (fraction: number) =>
+      hooks.onProgress?.({ version: m.version, description: m.description, step: index + 1, steps: pending.length, fraction: Math.min(1, Math.max(0, fraction)) });
     inTransaction(db, () => {
-      m.up(db);
+      report(0);
+      m.up(db, report);
       // PRAGMA cannot take a bound parameter; version is a trusted integer.
       db.exec(`PRAGMA user_version = ${Math.trunc(m.version)}`);
     });
+    report(1);
   }
   return pending.map((m) => m.version);
 }

@@ -1,30 +1,12 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { packBody } from '../../../electron/library/compress.ts';
 import { FTS_V2, FTS_V3 } from '../../../electron/library/fts-sql.ts';
 import { openLibrary } from '../../../electron/library/library.ts';
 import { latestVersion, migrate, userVersion } from '../../../electron/library/migrate.ts';
 import { MIGRATIONS } from '../../../electron/library/migrations/index.ts';
 import { rawDb, saved, tempDir, track } from './helpers.ts';
-
-const NOW = '2025-05-01T00:00:00.000Z';
-const WORDS = ['tide', 'harbour', 'gull', 'pier', 'mooring', 'dredge', 'ballast', 'keel', 'squall', 'jetty', 'lantern', 'shoal'];
-
-/** A library at schema 10 with `n` articles (the last one tombstoned), indexed by the old index. */
-function libraryAt10(file: string, n: number): DatabaseSync {
-  const old = rawDb(file);
-  old.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON');
-  migrate(old, MIGRATIONS.filter((m) => m.version < 11));
-  const insert = old.prepare(`INSERT INTO articles (id, url, title, host, body_z, status, created_at, updated_at, deleted_at)
-    VALUES (?, ?, ?, 'ex.com', ?, 'done', ?, ?, ?)`);
-  for (let i = 0; i < n; i++) {
-    // Mostly distinct words, each once or twice, as in prose: one position list per word.
-    const text = Array.from({ length: 300 }, (_, k) => `${WORDS[k % WORDS.length]}${(i * 31 + k * 17) % 997}`).join(' ') + ` seawall marker${i}`;
-    insert.run(`a${i}`, `https://ex.com/${i}`, i === 0 ? 'Compost heaps' : `Note ${i}`, packBody(text, `<p>${text}</p>`), NOW, NOW, i === n - 1 ? NOW : null);
-  }
-  return old;
-}
+import { libraryAt10 } from './library-at-10.ts';
 
 const indexBytes = (db: DatabaseSync): number => Number((db.prepare('SELECT sum(length(block)) AS n FROM article_fts_data').get() as { n: number }).n);
 
