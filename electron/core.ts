@@ -23,7 +23,8 @@ import { EXPORT_MIME, exportFileName, type ExportedFile, type ExportFormat } fro
 import { argumentSchemas, isApiName } from './ipc/schemas.ts';
 import { AssetKeeper } from './jobs/asset-keeper.ts';
 import { CaptureQueue } from './jobs/capture-queue.ts';
-import { openLibrary, storageFailureMessage } from './library/library.ts';
+import { checkIntegrityOffThread } from './library/background/library-tasks.ts';
+import { LibraryCorruptError, listBackups, openLibrary, storageFailureMessage } from './library/library.ts';
 import type { KeyValueStore } from './preferences/reader-preferences.ts';
 import type { SecretStore } from './sync/service/secret-store.ts';
 import { SyncService } from './sync/sync-service.ts';
@@ -60,6 +61,11 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** Sync's quiet time after changes and its timer (tests shorten them). */
   sync?: { debounceMs?: number; intervalMs?: number };
+  /**
+   * The integrity check, which runs off the main thread once the core starts, found the
+   * library damaged. No backup is taken of it from then on; main offers the newest backup.
+   */
+  onLibraryDamaged?: (damage: LibraryCorruptError) => void;
 }
 
 export type CoreListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
@@ -71,6 +77,8 @@ export interface Core {
   handleRequest(request: Request): Promise<Response>;
   /** Resolves when no capture job is running. */
   idle(): Promise<void>;
+  /** Resolves once start()'s integrity check, and the daily backup that follows it, are done. */
+  checked(): Promise<void>;
   /** Main reports the network state; captures pause while offline and resume after. */
   setOnline(online: boolean): void;
   /** Starts the feed schedule and the captures waiting from the last run (once; see deferStart). */
@@ -85,7 +93,11 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const libraryFile = join(options.dataDir, 'library.db');
-  const library = openLibrary(libraryFile, { backupDir: join(options.dataDir, 'backups') });
+  const backupDir = join(options.dataDir, 'backups');
+  // The integrity check reads the whole file (5.5 s at 100,000 articles): not before the
+  // window, but on a worker once the core starts (see checkLibrary below). A file that is not
+  // a database at all still fails here, at the first read.
+  const library = openLibrary(libraryFile, { backupDir, checkIntegrity: false });
   const assets = new AssetStore(join(options.dataDir, 'assets'));
   // Readability can spin on hostile pages: extraction runs in workers with a time limit.
   const extractPool = new ExtractPool();
@@ -104,19 +116,36 @@ export function createCore(options: CoreOptions): Core {
   const keeper = new AssetKeeper(assets, library);
   const freeUnusedAssets = () => keeper.freeUnused();
 
-  // A daily backup of the library (the last few are kept), checked at start and every hour.
-  // One at a time: a backup that outlasts the hour must not be started again beside itself.
+  // A daily backup of the library (the last few are kept), checked once the library is known
+  // to be sound and every hour after: a damaged file must never push a good backup out. One
+  // at a time: a backup that outlasts the hour must not be started again beside itself.
   let backupRunning: Promise<unknown> | null = null;
+  let sound = false;
   const backup = () => {
-    if (backupRunning) return;
+    if (backupRunning || !sound || closing) return;
     backupRunning = library
       .backupIfDue()
       .catch((error: unknown) => console.error('daily backup failed', error))
       .finally(() => (backupRunning = null));
   };
-  backup();
   const backupTimer = setInterval(backup, 60 * 60 * 1000);
   backupTimer.unref();
+  const stopCheck = new AbortController();
+  let checking: Promise<void> | null = null;
+  const checkLibrary = () => {
+    checking = checkIntegrityOffThread(libraryFile, stopCheck.signal).then(async (problems) => {
+      if (problems === null) return; // stopped by close(): nothing learned
+      if (problems.length === 0) {
+        sound = true;
+        backup();
+        await backupRunning;
+        return;
+      }
+      const damage = new LibraryCorruptError(libraryFile, problems, listBackups(backupDir));
+      console.error(damage.message);
+      options.onLibraryDamaged?.(damage);
+    });
+  };
 
   let closing = false;
   const connector = createConnector(
@@ -241,6 +270,7 @@ export function createCore(options: CoreOptions): Core {
   const start = () => {
     if (started || closing) return;
     started = true;
+    checkLibrary();
     if (options.refreshFeeds !== false) feeds.start();
     queue.kick();
     sync.start();
@@ -275,6 +305,9 @@ export function createCore(options: CoreOptions): Core {
     connectorPort: () => connector.port(),
     savePage: (request) => connector.savePage(request),
     idle: () => queue.idle(),
+    checked: async () => {
+      await checking;
+    },
     setOnline(online) {
       sync.setOnline(online);
       if (online === queue.online) return;
@@ -285,8 +318,9 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       closing = true;
       clearInterval(backupTimer);
+      stopCheck.abort();
       await connector.close();
-      await Promise.all([queue.stop(), feeds.stop(), imports.stop(), backupRunning, sync.close()]);
+      await Promise.all([queue.stop(), feeds.stop(), imports.stop(), checking, backupRunning, sync.close()]);
       await extractPool.close();
       library.close();
     },

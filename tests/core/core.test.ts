@@ -295,12 +295,14 @@ describe('reader preferences', () => {
 });
 
 describe('backups', () => {
-  it('backs the library up once a day, at start', async () => {
+  it('backs the library up once a day, at start, once the library is checked', async () => {
     const { core, dataDir } = await setup();
+    await core.checked();
     await core.close();
     open.splice(open.indexOf(core), 1);
     expect(readdirSync(join(dataDir, 'backups'))).toHaveLength(1);
     const { core: sameDay } = await setup(dataDir);
+    await sameDay.checked();
     await sameDay.close();
     open.splice(open.indexOf(sameDay), 1);
     expect(readdirSync(join(dataDir, 'backups'))).toHaveLength(1);

@@ -37,6 +37,7 @@ interface Report {
   bundle: Served[];
   image: Served | null;
   userVersion: number;
+  backups: number;
   preload: string;
   preloadFile: string;
   rendererDir: string;
@@ -77,7 +78,7 @@ describe('the built app (dist/) under plain Node', { timeout: 120_000 }, () => {
   });
 
   it('emits the main process, the worker, the migrations, the preload and the renderer', () => {
-    for (const file of ['electron/main.js', 'electron/core.js', 'electron/capture/extraction/extract-worker.js', 'preload/preload.cjs', 'renderer/index.html']) {
+    for (const file of ['electron/main.js', 'electron/core.js', 'electron/capture/extraction/extract-worker.js', 'electron/library/background/library-worker.js', 'preload/preload.cjs', 'renderer/index.html']) {
       expect([file, existsSync(join(dist, file))]).toEqual([file, true]);
     }
     const migrations = readdirSync(join(dist, 'electron', 'library', 'migrations')).filter((f) => /^\d{4}-.*\.js$/.test(f));
@@ -118,6 +119,10 @@ describe('the built app (dist/) under plain Node', { timeout: 120_000 }, () => {
 
   it('creates the library at the latest schema version through the built migrations', () => {
     expect(report.userVersion).toBe(latestVersion(MIGRATIONS));
+  });
+
+  it('checks the library on the built library worker, then takes the daily backup', () => {
+    expect(report.backups).toBe(1);
   });
 
   it('serves the renderer bundle from dist/renderer with the CSP', () => {

@@ -2,7 +2,7 @@
 // loads the core from a build's dist/, does what the app does first, and prints a JSON report
 // for built-app.test.ts to judge.
 // Usage: node drive-built-core.ts <dist folder> <article url> <search word>
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -55,6 +55,9 @@ const bundlePaths = [...index.body.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m
 const bundle = await Promise.all(bundlePaths.map(async (path) => ({ ...(await get(path)), body: undefined })));
 const imagePath = /src="(\/assets\/[0-9a-f]{64})"/.exec(article.html)?.[1];
 const image = imagePath ? { ...(await get(imagePath)), body: undefined } : null;
+// The integrity check runs on the built library worker; the daily backup waits for it.
+await core.checked();
+const backups = readdirSync(join(dataDir, 'backups')).filter((f) => f.endsWith('.db')).length;
 await core.close();
 
 const db = new DatabaseSync(join(dataDir, 'library.db'), { readOnly: true });
@@ -71,6 +74,7 @@ console.log(
     bundle,
     image,
     userVersion,
+    backups,
     preload: WEB_PREFERENCES.preload,
     preloadFile: PRELOAD_FILE,
     rendererDir: RENDERER_DIR,

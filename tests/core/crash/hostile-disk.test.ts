@@ -36,9 +36,11 @@ async function makeLibrary(dataDir: string, count = 5): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push(await save(core, `https://example.com/hostile-${i}`));
   await core.close();
-  // The daily backup was taken as the core opened, empty; the next start takes one with them.
+  // The daily backup was taken once the core started, empty; the next start takes one with them.
   rmSync(join(dataDir, 'backups'), { recursive: true, force: true });
-  await openCore(dataDir).close();
+  const again = openCore(dataDir);
+  await again.checked();
+  await again.close();
   return ids;
 }
 
