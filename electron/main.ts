@@ -3,7 +3,7 @@
 // the plain modules of desktop/.
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { RENDERER_DIR } from './app/built-paths.ts';
 import { checkSqliteRequirements, describeSqliteProblems } from './app/sqlite-requirements.ts';
 import {
@@ -17,7 +17,9 @@ import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState, windowStateToStore } from '.
 import { LinkInbox } from './desktop/link-inbox.ts';
 import { CAPTURE_PARTITION, CAPTURE_WINDOW_OPTIONS, captureUrlAllowed, READ_PAGE_SCRIPT, READ_PAGE_WORLD_ID, toSavePageRequest } from './desktop/capture-window.ts';
 import type { EventChannel, InvokeChannel } from './ipc/api.ts';
+import { needsUpgrade, upgradeOffThread } from './library/background/library-tasks.ts';
 import { LibraryCorruptError, restoreBackup } from './library/library.ts';
+import { describeUpgrade, UPGRADE_PAGE_URL, UPGRADE_WINDOW_OPTIONS } from './desktop/upgrade-window.ts';
 import { sealedSecretStore } from './sync/service/secret-store.ts';
 
 const INVOKE: InvokeChannel = 'lectern:invoke';
@@ -161,6 +163,57 @@ function createWindow(): BrowserWindow {
 }
 
 /**
+ * An older library is upgraded on a worker thread before the core opens it, with a small
+ * window saying so: a new index can take a minute, and a blocked main process shows nothing.
+ * A failed upgrade changed nothing; openCore() then meets the same problem and reports it.
+ */
+async function upgradeLibrary(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const file = join(dataDir, 'library.db');
+  if (!needsUpgrade(file)) return;
+  const win = new BrowserWindow(UPGRADE_WINDOW_OPTIONS);
+  void win.loadURL(UPGRADE_PAGE_URL);
+  const result = await upgradeOffThread(file, {
+    backupDir: join(dataDir, 'backups'),
+    onProgress: (progress) => {
+      if (win.isDestroyed()) return;
+      const { title, fraction } = describeUpgrade(progress);
+      win.setTitle(title);
+      win.setProgressBar(fraction);
+    },
+  });
+  if (!result.ok) console.error(`upgrading the library failed: ${result.message}`);
+  if (!win.isDestroyed()) win.destroy();
+}
+
+/** The background integrity check found damage while the app runs: offer the newest backup. */
+function offerRestoreWhileRunning(damage: LibraryCorruptError): void {
+  const backup = damage.backups[0];
+  const problems = damage.problems.slice(0, 3).join('\n');
+  if (!backup) {
+    dialog.showErrorBox('Your library file is damaged.', `${problems}\n\nNo backup is available yet. Export what you can now, with the toolbar’s "Export the library" button.`);
+    return;
+  }
+  void dialog
+    .showMessageBox({
+      type: 'error',
+      title: 'Lectern',
+      message: 'Your library file is damaged.',
+      detail: `${problems}\n\nRestore the backup ${backup}? Lectern restarts; the damaged file is kept beside it.`,
+      buttons: ['Restore and restart', 'Not now'],
+      defaultId: 0,
+      cancelId: 1,
+    })
+    .then(async ({ response }) => {
+      if (response !== 0) return;
+      await runningCore?.close();
+      restoreBackup(backup, damage.file);
+      app.relaunch();
+      app.exit(0);
+    });
+}
+
+/**
  * Opens the core. A damaged library can be restored from a backup, newest first, each offered
  * once; a library from a newer version is left alone.
  */
@@ -177,6 +230,7 @@ function openCore(triedBackups = new Set<string>()): Core | null {
     secrets: sealedSecretStore(app.getPath('userData'), safeStorage),
     // Offline-first: no request goes out before the window shows (see start()).
     deferStart: true,
+    onLibraryDamaged: offerRestoreWhileRunning,
   };
   try {
     return createCore(options);
@@ -215,6 +269,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  await upgradeLibrary();
   const core = openCore();
   if (!core) {
     app.quit();
