@@ -18,6 +18,7 @@ import { openLibrary, type BulkArticle, type Library } from '../electron/library
 import { COUNT_LIMIT } from '../electron/library/searching.ts';
 import { BareBodyIndex, SearchFloor } from './bench/floors.ts';
 import { NaiveLibrary } from './bench/naive-library.ts';
+import { timeOpen, type OpenTiming } from './bench/open-timing.ts';
 import { corpus, LIST_CLASSES, queryPlan, SEARCH_CLASSES, WARM_UPS, type QueryClass, type QueryPlan, type SearchClass } from './bench/search-corpus.ts';
 import { ratios, report, targets, type Floors, type Measured, type Memory, type Timing } from './bench/search-report.ts';
 
@@ -163,6 +164,7 @@ interface QueryPhase {
   searchFloors: Floors['searches'];
   naive: (Pick<Measured, 'dbBytes' | 'queries' | 'totals'> & { cjkLiteralMatch: ClassRun }) | null;
   memory: Memory;
+  open: OpenTiming;
 }
 
 /** The query strings of a build with these options, replaying only enough of its corpus. */
@@ -192,15 +194,16 @@ function queryPhase(opts: Options, file: string, naiveFile: string): QueryPhase 
   } finally {
     lib.close();
   }
+  const open = timeOpen(file, existsSync(naiveFile) ? naiveFile : null);
   // The floors are printed as ratios to the naive library: without it, they are not timed.
-  if (!existsSync(naiveFile)) return { ours, searchFloors: {}, naive: null, memory };
+  if (!existsSync(naiveFile)) return { ours, searchFloors: {}, naive: null, memory, open };
   const searchFloors = timeSearchFloors(plan, file, opts.countLimit ?? COUNT_LIMIT);
   const naive = new NaiveLibrary(naiveFile, false);
   try {
     const search = (query: string, c: SearchClass): Matches => ({ total: (c === 'cjk' ? naive.scan(query) : naive.search(query)).total, capped: false });
     const times = timeAll(plan, search, () => naive.listUnread(), (tag) => naive.listTag(tag));
     const cjkLiteralMatch = timeClass(plan.search.cjk, (query) => ({ total: naive.search(query).total, capped: false }), () => {});
-    return { ours, searchFloors, naive: { dbBytes: fileBytes(naiveFile), ...times, cjkLiteralMatch }, memory };
+    return { ours, searchFloors, naive: { dbBytes: fileBytes(naiveFile), ...times, cjkLiteralMatch }, memory, open };
   } finally {
     naive.close();
   }
@@ -281,12 +284,12 @@ function main(): void {
     const load = { start: loadStart, end: loadavg() };
     const cjkLiteral = phase.naive?.cjkLiteralMatch;
     const floors: Floors = { insertPerSec: perSec(built.insertMs.floor), searches: phase.searchFloors };
-    const lines = report({ ours, naive, ratio, checks, memory: phase.memory, optimizeMs: built.optimizeMs, load, cjkLiteral, floors });
+    const lines = report({ ours, naive, ratio, checks, memory: phase.memory, optimizeMs: built.optimizeMs, load, cjkLiteral, floors, open: phase.open });
     for (const line of lines) log(line);
     if (opts.json) {
       const countLimit = Number.isFinite(opts.countLimit ?? COUNT_LIMIT) ? (opts.countLimit ?? COUNT_LIMIT) : null;
       // A query phase run for a fresh build (--plan) also hands back its raw numbers.
-      const result = { ...ours, countLimit, memory: phase.memory, load, naive, ratio, targets: checks, floors, ...(opts.plan ? { phase } : {}) };
+      const result = { ...ours, countLimit, memory: phase.memory, load, naive, ratio, targets: checks, floors, open: phase.open, ...(opts.plan ? { phase } : {}) };
       process.stdout.write(`${JSON.stringify(result)}\n`);
     }
   } finally {

@@ -1,6 +1,7 @@
 // The search bench's printed tables: ours, the naive reference, and ours / naive with the
 // targets of issue 14 beside each ratio (pass or FAIL), then the memory while searching.
 import { LIST_CLASSES, SEARCH_CLASSES, type QueryClass } from './search-corpus.ts';
+import type { OpenTiming } from './open-timing.ts';
 
 export interface Timing {
   p50: number;
@@ -153,6 +154,7 @@ export interface ReportInput {
   load: { start: number[]; end: number[] };
   cjkLiteral?: { timing: Timing; matches?: string };
   floors?: Floors;
+  open?: OpenTiming;
 }
 
 /** Each floor beside the naive library and the target it bounds. */
@@ -199,6 +201,14 @@ export function report(input: ReportInput): string[] {
       `(target < ${MB(RSS_MAX_BYTES)} at ${RSS_TARGET_ARTICLES} articles${rss ? `: ${mark(rss)}` : ', not this run'}; ` +
       'the bench process, naive library closed)',
   );
+  if (input.open) {
+    const { oursMs, naiveMs, checkMs } = input.open;
+    lines.push(
+      `open to the unread list's first page: ours ${oursMs.toFixed(1)} ms` +
+        (naiveMs === null ? '' : `, naive ${naiveMs.toFixed(1)} ms (${(oursMs / naiveMs).toFixed(1)}×)`) +
+        `; the integrity check, on a worker once the window shows: ${(checkMs / 1000).toFixed(1)} s`,
+    );
+  }
   const failed = checks.filter((t) => !t.pass).map((t) => t.name);
   lines.push(`targets: ${checks.length - failed.length}/${checks.length} pass${failed.length ? `; FAIL: ${failed.join(', ')}` : ''}`);
   if (naive && input.floors) lines.push('', ...floorLines(input.floors, ours, naive));
