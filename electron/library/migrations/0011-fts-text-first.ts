@@ -11,15 +11,25 @@ import type { Migration, StepProgress } from './types.ts';
 /** Rows read per INSERT … SELECT: small enough for steady progress, large enough to cost nothing. */
 const FILL_BATCH = 2_000;
 
-/** What FTS5's 'rebuild' does for an external-content index, in rid ranges with progress. */
+/**
+ * What FTS5's 'rebuild' does for an external-content index, FILL_BATCH source rows at a time
+ * (found by row id, so gaps and huge ids cost nothing), with progress by rows done.
+ */
 function fillIndex(db: DatabaseSync, spec: FtsSpec, progress: StepProgress, share: number): void {
-  const { lo, hi } = db.prepare(`SELECT min(rid) AS lo, max(rid) AS hi FROM ${spec.view}`).get() as { lo: number | null; hi: number | null };
-  if (lo === null || hi === null) return;
+  const { table, rowKey } = { table: 'articles', rowKey: 'rid', ...spec.source };
+  const { total } = db.prepare(`SELECT count(*) AS total FROM ${table}`).get() as { total: number };
+  const lastOfBatch = db.prepare(`SELECT max(${rowKey}) AS last, count(*) AS n FROM (SELECT ${rowKey} FROM ${table} WHERE ${rowKey} > ? ORDER BY ${rowKey} LIMIT ${FILL_BATCH})`);
   const columns = spec.columns.map((c) => c.name).join(', ');
-  const fill = db.prepare(`INSERT INTO ${spec.table}(rowid, ${columns}) SELECT rid, ${columns} FROM ${spec.view} WHERE rid >= ? AND rid < ?`);
-  for (let from = lo; from <= hi; from += FILL_BATCH) {
-    fill.run(from, from + FILL_BATCH);
-    progress((share * (Math.min(hi, from + FILL_BATCH) - lo + 1)) / (hi - lo + 1));
+  const fill = db.prepare(`INSERT INTO ${spec.table}(rowid, ${columns}) SELECT rid, ${columns} FROM ${spec.view} WHERE rid > ? AND rid <= ?`);
+  let after = Number.MIN_SAFE_INTEGER;
+  let done = 0;
+  for (;;) {
+    const batch = lastOfBatch.get(after) as { last: number | null; n: number };
+    if (batch.last === null) return;
+    fill.run(after, batch.last);
+    after = batch.last;
+    done += batch.n;
+    progress((share * done) / Math.max(1, total));
   }
 }
 
