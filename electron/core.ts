@@ -24,6 +24,7 @@ import { argumentSchemas, isApiName } from './ipc/schemas.ts';
 import { AssetKeeper } from './jobs/asset-keeper.ts';
 import { CaptureQueue } from './jobs/capture-queue.ts';
 import { checkIntegrityOffThread } from './library/background/library-tasks.ts';
+import { fileIntegrityProblems } from './library/integrity.ts';
 import { LibraryCorruptError, listBackups, openLibrary, storageFailureMessage } from './library/library.ts';
 import type { KeyValueStore } from './preferences/reader-preferences.ts';
 import type { SecretStore } from './sync/service/secret-store.ts';
@@ -66,6 +67,12 @@ export interface CoreOptions {
    * library damaged. No backup is taken of it from then on; main offers the newest backup.
    */
   onLibraryDamaged?: (damage: LibraryCorruptError) => void;
+  /**
+   * Check the file before opening it, as before an upgrade (default false: the check runs on a
+   * worker after start()). Main asks for it when an upgrade off the main thread failed, so a
+   * damaged file is refused with its backups instead of being migrated and backed up.
+   */
+  checkIntegrityAtOpen?: boolean;
 }
 
 export type CoreListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
@@ -97,7 +104,8 @@ export function createCore(options: CoreOptions): Core {
   // The integrity check reads the whole file (5.5 s at 100,000 articles): not before the
   // window, but on a worker once the core starts (see checkLibrary below). A file that is not
   // a database at all still fails here, at the first read.
-  const library = openLibrary(libraryFile, { backupDir, checkIntegrity: false });
+  const checkedAtOpen = options.checkIntegrityAtOpen === true;
+  const library = openLibrary(libraryFile, { backupDir, checkIntegrity: checkedAtOpen });
   const assets = new AssetStore(join(options.dataDir, 'assets'));
   // Readability can spin on hostile pages: extraction runs in workers with a time limit.
   const extractPool = new ExtractPool();
@@ -120,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
   // to be sound and every hour after: a damaged file must never push a good backup out. One
   // at a time: a backup that outlasts the hour must not be started again beside itself.
   let backupRunning: Promise<unknown> | null = null;
-  let sound = false;
+  let sound = checkedAtOpen;
   const backup = () => {
     if (backupRunning || !sound || closing) return;
     backupRunning = library
@@ -133,18 +141,27 @@ export function createCore(options: CoreOptions): Core {
   const stopCheck = new AbortController();
   let checking: Promise<void> | null = null;
   const checkLibrary = () => {
-    checking = checkIntegrityOffThread(libraryFile, stopCheck.signal).then(async (problems) => {
-      if (problems === null) return; // stopped by close(): nothing learned
-      if (problems.length === 0) {
-        sound = true;
-        backup();
-        await backupRunning;
-        return;
-      }
-      const damage = new LibraryCorruptError(libraryFile, problems, listBackups(backupDir));
-      console.error(damage.message);
-      options.onLibraryDamaged?.(damage);
-    });
+    checking = checkIntegrityOffThread(libraryFile, stopCheck.signal)
+      .then(async (outcome) => {
+        if (outcome.kind === 'stopped') return; // by close(): nothing learned
+        let problems: string[];
+        if (outcome.kind === 'checked') problems = outcome.problems;
+        else {
+          // Backups must not stop because the worker could not start: check here instead.
+          console.error(`the integrity check could not run on a worker (${outcome.message}); checking on the main thread`);
+          problems = fileIntegrityProblems(libraryFile);
+        }
+        if (problems.length === 0) {
+          sound = true;
+          backup();
+          await backupRunning;
+          return;
+        }
+        const damage = new LibraryCorruptError(libraryFile, problems, listBackups(backupDir));
+        console.error(damage.message);
+        options.onLibraryDamaged?.(damage);
+      })
+      .catch((error: unknown) => console.error('the integrity check failed', error));
   };
 
   let closing = false;
@@ -270,7 +287,8 @@ export function createCore(options: CoreOptions): Core {
   const start = () => {
     if (started || closing) return;
     started = true;
-    checkLibrary();
+    if (sound) backup();
+    else checkLibrary();
     if (options.refreshFeeds !== false) feeds.start();
     queue.kick();
     sync.start();
@@ -307,6 +325,7 @@ export function createCore(options: CoreOptions): Core {
     idle: () => queue.idle(),
     checked: async () => {
       await checking;
+      await backupRunning;
     },
     setOnline(online) {
       sync.setOnline(online);

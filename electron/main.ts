@@ -165,13 +165,18 @@ function createWindow(): BrowserWindow {
 /**
  * An older library is upgraded on a worker thread before the core opens it, with a small
  * window saying so: a new index can take a minute, and a blocked main process shows nothing.
- * A failed upgrade changed nothing; openCore() then meets the same problem and reports it.
+ * False when an upgrade was needed and failed: it changed nothing, and openCore() then checks
+ * the file before anything else, so a damaged one is refused with its backups.
  */
-async function upgradeLibrary(): Promise<void> {
+let upgrading = false;
+async function upgradeLibrary(): Promise<boolean> {
   const dataDir = app.getPath('userData');
   const file = join(dataDir, 'library.db');
-  if (!needsUpgrade(file)) return;
-  const win = new BrowserWindow(UPGRADE_WINDOW_OPTIONS);
+  if (!needsUpgrade(file)) return true;
+  upgrading = true; // its window closing is not the last window closing
+  const win = new BrowserWindow({ ...UPGRADE_WINDOW_OPTIONS, show: false });
+  win.on('page-title-updated', (event) => event.preventDefault()); // the title is the progress
+  win.once('ready-to-show', () => win.show());
   void win.loadURL(UPGRADE_PAGE_URL);
   const result = await upgradeOffThread(file, {
     backupDir: join(dataDir, 'backups'),
@@ -184,6 +189,8 @@ async function upgradeLibrary(): Promise<void> {
   });
   if (!result.ok) console.error(`upgrading the library failed: ${result.message}`);
   if (!win.isDestroyed()) win.destroy();
+  upgrading = false;
+  return result.ok;
 }
 
 /** The background integrity check found damage while the app runs: offer the newest backup. */
@@ -217,7 +224,7 @@ function offerRestoreWhileRunning(damage: LibraryCorruptError): void {
  * Opens the core. A damaged library can be restored from a backup, newest first, each offered
  * once; a library from a newer version is left alone.
  */
-function openCore(triedBackups = new Set<string>()): Core | null {
+function openCore(checkFirst: boolean, triedBackups = new Set<string>()): Core | null {
   const options = {
     dataDir: app.getPath('userData'),
     rendererDir: RENDERER_DIR,
@@ -231,6 +238,7 @@ function openCore(triedBackups = new Set<string>()): Core | null {
     // Offline-first: no request goes out before the window shows (see start()).
     deferStart: true,
     onLibraryDamaged: offerRestoreWhileRunning,
+    checkIntegrityAtOpen: checkFirst,
   };
   try {
     return createCore(options);
@@ -248,7 +256,7 @@ function openCore(triedBackups = new Set<string>()): Core | null {
       });
       if (choice !== 0) return null;
       restoreBackup(backup, error.file);
-      return openCore(new Set([...triedBackups, backup]));
+      return openCore(true, new Set([...triedBackups, backup]));
     }
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Lectern cannot open your library', message);
@@ -269,8 +277,8 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  await upgradeLibrary();
-  const core = openCore();
+  const upgraded = await upgradeLibrary();
+  const core = openCore(!upgraded);
   if (!core) {
     app.quit();
     return;
@@ -363,7 +371,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => (contents.session === captureSession() ? lockDownCapture(contents) : lockDown(contents)));
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' && !upgrading) app.quit();
   });
   app.enableSandbox();
   void start();

@@ -40,7 +40,13 @@ export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
 /** Synchronous full copy, used before migrating. */
 export function backupNow(db: DatabaseSync, dir: string, reason: string, now = new Date()): string {
   const file = backupPath(dir, reason, now);
-  db.prepare('VACUUM INTO ?').run(partial(file));
+  try {
+    db.prepare('VACUUM INTO ?').run(partial(file));
+  } catch (error) {
+    // A copy cut short (a damaged page, a full disk) is the library's size: not left behind.
+    removeQuietly(partial(file));
+    throw error;
+  }
   renameSync(partial(file), file);
   pruneBackups(dir);
   return file;

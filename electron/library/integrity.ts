@@ -1,6 +1,6 @@
 // Integrity check on open. A damaged file is reported with what to do about it, never "fixed"
 // silently: the caller shows the message and can restore the newest backup (backup.ts).
-import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 
 export class LibraryCorruptError extends Error {
   readonly file: string;
@@ -31,4 +31,18 @@ export function integrityProblems(db: DatabaseSync): string[] {
   const rows = db.prepare('PRAGMA integrity_check(20)').all() as { integrity_check: string }[];
   const problems = rows.map((r) => r.integrity_check);
   return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
+}
+
+/** The check on its own read-only connection: WAL lets it read one snapshot beside the app's. */
+export function fileIntegrityProblems(file: string): string[] {
+  let db: DatabaseSync | null = null;
+  try {
+    db = new DatabaseSync(file, { readOnly: true });
+    return integrityProblems(db);
+  } catch (error) {
+    if (isCorruptionError(error)) return [(error as Error).message];
+    throw error;
+  } finally {
+    db?.close();
+  }
 }

@@ -12,18 +12,22 @@ import type { LibraryTask, LibraryWorkerMessage } from './library-worker.ts';
 // .ts when running from source (Node strips types), .js when compiled.
 const WORKER_URL = new URL(`./library-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
-function runTask(task: LibraryTask, onProgress: (progress: OpenProgress) => void, signal?: AbortSignal): Promise<LibraryWorkerMessage> {
+type TaskEnd = Exclude<LibraryWorkerMessage, { kind: 'progress' }> | { kind: 'stopped' };
+
+function runTask(task: LibraryTask, onProgress: (progress: OpenProgress) => void, signal?: AbortSignal): Promise<TaskEnd> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_URL, { workerData: task });
     let settled = false;
-    const settle = (message: LibraryWorkerMessage) => {
+    const settle = (message: TaskEnd) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', abort);
       resolve(message);
     };
+    // Not awaited: a native integrity_check in progress stops only when it returns, and a
+    // closing app need not wait for it; the process's exit ends the thread.
     const abort = () => {
-      settle({ kind: 'failed', message: 'Stopped: Lectern is closing.' });
+      settle({ kind: 'stopped' });
       void worker.terminate();
     };
     if (signal?.aborted) return abort();
@@ -34,14 +38,17 @@ function runTask(task: LibraryTask, onProgress: (progress: OpenProgress) => void
   });
 }
 
+export type CheckOutcome = { kind: 'checked'; problems: string[] } | { kind: 'stopped' } | { kind: 'failed'; message: string };
+
 /**
- * PRAGMA integrity_check on its own read-only connection: [] when the file is sound. It reads
- * the whole file (5.5 s at 100,000 articles), so the app runs it after its window shows
- * instead of before. null when it could not run (the app closing, say): nothing is known.
+ * PRAGMA integrity_check on its own read-only connection: no problems when the file is sound.
+ * It reads the whole file (5.4 s at 100,000 articles), so the app runs it after its window
+ * shows instead of before. 'stopped' when the signal ended it; 'failed' when it could not run.
  */
-export async function checkIntegrityOffThread(file: string, signal?: AbortSignal): Promise<string[] | null> {
+export async function checkIntegrityOffThread(file: string, signal?: AbortSignal): Promise<CheckOutcome> {
   const result = await runTask({ task: 'check', file }, () => {}, signal);
-  return result.kind === 'checked' ? result.problems : null;
+  if (result.kind === 'checked' || result.kind === 'stopped') return result;
+  return { kind: 'failed', message: result.kind === 'failed' ? result.message : 'The check did not finish.' };
 }
 
 /** True when the file exists at an older schema version, so that opening it will upgrade it. */
@@ -64,5 +71,6 @@ export type UpgradeResult = { ok: true } | { ok: false; message: string };
 export async function upgradeOffThread(file: string, options: { backupDir?: string; onProgress: (progress: OpenProgress) => void }): Promise<UpgradeResult> {
   const task: LibraryTask = { task: 'upgrade', file, ...(options.backupDir ? { backupDir: options.backupDir } : {}) };
   const result = await runTask(task, options.onProgress);
-  return result.kind === 'upgraded' ? { ok: true } : { ok: false, message: result.kind === 'failed' ? result.message : 'The upgrade did not finish.' };
+  if (result.kind === 'upgraded') return { ok: true };
+  return { ok: false, message: result.kind === 'failed' ? result.message : 'The upgrade did not finish.' };
 }

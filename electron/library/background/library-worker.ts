@@ -1,9 +1,8 @@
 // A thread for the library's slow whole-file work, so the main process stays responsive (and
 // can show a window) meanwhile: the integrity check of a running library, and an upgrade
 // before it opens. Its task comes in workerData; it posts progress, then one result.
-import { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
-import { integrityProblems, isCorruptionError } from '../integrity.ts';
+import { fileIntegrityProblems } from '../integrity.ts';
 import { openLibrary, type OpenProgress } from '../library.ts';
 
 export type LibraryTask = { task: 'check'; file: string } | { task: 'upgrade'; file: string; backupDir?: string };
@@ -16,20 +15,6 @@ export type LibraryWorkerMessage =
 
 const post = (message: LibraryWorkerMessage) => parentPort?.postMessage(message);
 
-function check(file: string): string[] {
-  let db: DatabaseSync | null = null;
-  try {
-    // Read-only beside the app's own connection: WAL lets it read one consistent snapshot.
-    db = new DatabaseSync(file, { readOnly: true });
-    return integrityProblems(db);
-  } catch (error) {
-    if (isCorruptionError(error)) return [(error as Error).message];
-    throw error;
-  } finally {
-    db?.close();
-  }
-}
-
 function upgrade(file: string, backupDir: string | undefined): void {
   // The same open as the app's, so the same checks, backup and migrations, in the same order.
   const library = openLibrary(file, { ...(backupDir ? { backupDir } : {}), recoverInterrupted: false, onOpenProgress: (progress) => post({ kind: 'progress', progress }) });
@@ -38,7 +23,7 @@ function upgrade(file: string, backupDir: string | undefined): void {
 
 const task = workerData as LibraryTask;
 try {
-  if (task.task === 'check') post({ kind: 'checked', problems: check(task.file) });
+  if (task.task === 'check') post({ kind: 'checked', problems: fileIntegrityProblems(task.file) });
   else {
     upgrade(task.file, task.backupDir);
     post({ kind: 'upgraded' });

@@ -63,6 +63,10 @@ describe('damage that opening does not read', () => {
     utimesSync(backups[0]!, dayAgo, dayAgo);
 
     expect(damageTable(file, 'article_fts_data')).toBeGreaterThan(0);
+    // As main opens it after an upgrade that failed: checked first, refused with its backups.
+    expect(() => createCore({ dataDir, rendererDir: '/nonexistent', allowFetch: () => false, refreshFeeds: false, checkIntegrityAtOpen: true })).toThrow(
+      expect.objectContaining({ name: 'LibraryCorruptError', backups }),
+    );
     const reported: LibraryCorruptError[] = [];
     const damaged = startCore(dataDir, { onLibraryDamaged: (damage) => reported.push(damage) });
     expect(await listed(damaged)).toBe(40);
