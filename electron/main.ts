@@ -222,9 +222,9 @@ function offerRestoreWhileRunning(damage: LibraryCorruptError): void {
 
 /**
  * Opens the core. A damaged library can be restored from a backup, newest first, each offered
- * once; a library from a newer version is left alone.
+ * once ('restored': open again); a library from a newer version is left alone.
  */
-function openCore(checkFirst: boolean, triedBackups = new Set<string>()): Core | null {
+function openCore(checkFirst: boolean, triedBackups: Set<string>): Core | 'restored' | null {
   const options = {
     dataDir: app.getPath('userData'),
     rendererDir: RENDERER_DIR,
@@ -256,11 +256,25 @@ function openCore(checkFirst: boolean, triedBackups = new Set<string>()): Core |
       });
       if (choice !== 0) return null;
       restoreBackup(backup, error.file);
-      return openCore(true, new Set([...triedBackups, backup]));
+      triedBackups.add(backup);
+      return 'restored';
     }
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Lectern cannot open your library', message);
     return null;
+  }
+}
+
+/**
+ * Upgrades (with its window) and opens the library; a restored backup, which may be from an
+ * older version ("before-v11"), goes through the same upgrade, then is checked before use.
+ */
+async function openUpgradedCore(): Promise<Core | null> {
+  const triedBackups = new Set<string>();
+  for (;;) {
+    const upgraded = await upgradeLibrary();
+    const opened = openCore(!upgraded || triedBackups.size > 0, triedBackups);
+    if (opened !== 'restored') return opened;
   }
 }
 
@@ -277,8 +291,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  const upgraded = await upgradeLibrary();
-  const core = openCore(!upgraded);
+  const core = await openUpgradedCore();
   if (!core) {
     app.quit();
     return;
