@@ -8,6 +8,7 @@ import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core.ts';
 import { openLibrary } from '../../../electron/library/library.ts';
 import { loopbackOnly, startFixtureServer, type FixtureServer } from '../../support/fixture-server.ts';
+import { libraryAt10 } from '../library/library-at-10.ts';
 
 const CLI = resolve(import.meta.dirname, '../../../electron/cli/lectern.ts');
 const dirs: string[] = [];
@@ -193,5 +194,20 @@ describe('lectern command line', () => {
     } finally {
       await core.close();
     }
+  });
+});
+
+describe('an older library', () => {
+  it('is backed up and upgraded, saying how far it is on stderr, and then answers', async () => {
+    const dir = dataDir();
+    libraryAt10(join(dir, 'library.db'), 30).close();
+    const run = await cli(dir, 'list', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const said = run.stderr.split('\n').filter((line) => line.length > 0);
+    expect(said[0]).toBe('Backing up the library before upgrading it…');
+    expect(said.slice(1)).toEqual(['Upgrading the library for this version: 0%', 'Upgrading the library for this version: 90%', 'Upgrading the library for this version: 100%']);
+    expect((run.json.articles as unknown[]).length).toBe(29);
+    // Upgraded once: the next command says nothing of it.
+    expect((await cli(dir, 'list', '--json')).stderr).toBe('');
   });
 });
