@@ -12,6 +12,23 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } as const;
 
 /**
+ * webPreferences for a window without the app's preload (the capture window, the upgrade
+ * window): sandboxed, isolated, no Node anywhere, spelled out rather than left to defaults.
+ */
+export const NO_PRELOAD_PREFERENCES = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
+
+/**
  * Every window's webPreferences: context isolation, the sandbox and no Node in the renderer;
  * no <webview>, no insecure content, no experimental Blink features.
  */

@@ -3,6 +3,7 @@
 // own persistent partition (its cookies stay there, and can be cleared), sandboxed, isolated,
 // with no preload and no Node. main.ts opens it; the decisions are here, in plain Node.
 import { z } from 'zod';
+import { NO_PRELOAD_PREFERENCES } from '../app/window-policy.ts';
 import type { SavePageRequest } from '../shared/connector-protocol.ts';
 import { CONNECTOR_LIMITS } from '../shared/connector-protocol.ts';
 
@@ -14,19 +15,7 @@ export const CAPTURE_WINDOW_OPTIONS = {
   width: 1100,
   height: 800,
   title: CAPTURE_WINDOW_TITLE,
-  webPreferences: {
-    partition: CAPTURE_PARTITION,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  },
+  webPreferences: { partition: CAPTURE_PARTITION, ...NO_PRELOAD_PREFERENCES },
 } as const;
 
 /** A page the capture window may open or navigate to: http(s) without credentials in the address. */

@@ -2,6 +2,7 @@
 // full-text index takes about a minute at 100,000 articles). main.ts shows it while
 // library/background/ does the work on a worker thread; the progress is told through the
 // window's title and the taskbar or dock's progress bar, so the page itself runs no script.
+import { NO_PRELOAD_PREFERENCES } from '../app/window-policy.ts';
 import type { OpenProgress } from '../library/library.ts';
 
 export const UPGRADE_WINDOW_TITLE = 'Lectern: upgrading your library';
@@ -17,18 +18,7 @@ export const UPGRADE_WINDOW_OPTIONS = {
   maximizable: false,
   fullscreenable: false,
   title: UPGRADE_WINDOW_TITLE,
-  webPreferences: {
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  },
+  webPreferences: { ...NO_PRELOAD_PREFERENCES },
 } as const;
 
 const PAGE = `<!doctype html>
