@@ -18,7 +18,7 @@ import { LinkInbox } from './desktop/link-inbox.ts';
 import { CAPTURE_PARTITION, CAPTURE_WINDOW_OPTIONS, captureUrlAllowed, READ_PAGE_SCRIPT, READ_PAGE_WORLD_ID, toSavePageRequest } from './desktop/capture-window.ts';
 import type { EventChannel, InvokeChannel } from './ipc/api.ts';
 import { needsUpgrade, upgradeOffThread } from './library/background/library-tasks.ts';
-import { LibraryCorruptError, restoreBackup } from './library/library.ts';
+import { LibraryCorruptError, listBackups, restoreBackup } from './library/library.ts';
 import { describeUpgrade, UPGRADE_PAGE_URL, UPGRADE_WINDOW_OPTIONS } from './desktop/upgrade-window.ts';
 import { sealedSecretStore } from './sync/service/secret-store.ts';
 
@@ -224,7 +224,7 @@ function offerRestoreWhileRunning(damage: LibraryCorruptError): void {
  * Opens the core. A damaged library can be restored from a backup, newest first, each offered
  * once ('restored': open again); a library from a newer version is left alone.
  */
-function openCore(checkFirst: boolean, triedBackups: Set<string>): Core | 'restored' | null {
+function openCore(checkFirst: boolean, offered: ReadonlySet<string>, triedBackups: Set<string>): Core | 'restored' | null {
   const options = {
     dataDir: app.getPath('userData'),
     rendererDir: RENDERER_DIR,
@@ -243,7 +243,9 @@ function openCore(checkFirst: boolean, triedBackups: Set<string>): Core | 'resto
   try {
     return createCore(options);
   } catch (error) {
-    const backup = error instanceof LibraryCorruptError ? error.backups.find((b) => !triedBackups.has(b)) : undefined;
+    // Only backups from before this start are offered: one made of a file that then failed
+    // (before a migration, say) must never be offered in place of a good one.
+    const backup = error instanceof LibraryCorruptError ? error.backups.find((b) => offered.has(b) && !triedBackups.has(b)) : undefined;
     if (error instanceof LibraryCorruptError && backup) {
       const choice = dialog.showMessageBoxSync({
         type: 'error',
@@ -267,13 +269,14 @@ function openCore(checkFirst: boolean, triedBackups: Set<string>): Core | 'resto
 
 /**
  * Upgrades (with its window) and opens the library; a restored backup, which may be from an
- * older version ("before-v11"), goes through the same upgrade, then is checked before use.
+ * older version ("before-v11"), goes through the same upgrade and its check.
  */
 async function openUpgradedCore(): Promise<Core | null> {
+  const offered = new Set(listBackups(join(app.getPath('userData'), 'backups')));
   const triedBackups = new Set<string>();
   for (;;) {
     const upgraded = await upgradeLibrary();
-    const opened = openCore(!upgraded || triedBackups.size > 0, triedBackups);
+    const opened = openCore(!upgraded, offered, triedBackups);
     if (opened !== 'restored') return opened;
   }
 }

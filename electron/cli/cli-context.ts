@@ -39,14 +39,20 @@ export function openContext(options: ContextOptions): CliContext {
   // fetching stay its own (recoverInterrupted: false), and the full integrity check, which
   // reads the whole file, is the app's to run once it has started. An older library is
   // upgraded here as in the app, saying how far it is: at 100,000 articles that is a while.
+  // A new library's schema is made through the same steps: said only for an upgrade, which
+  // always backs up first.
+  let upgrading = false;
   let said = -1;
   const library = openLibrary(join(options.dataDir, 'library.db'), {
     backupDir: join(options.dataDir, 'backups'),
     checkIntegrity: false,
     recoverInterrupted: false,
     onOpenProgress: (progress) => {
-      if (progress.phase === 'backing-up') options.output.note('Backing up the library before upgrading it…');
-      if (progress.phase !== 'migrating') return;
+      if (progress.phase === 'backing-up') {
+        upgrading = true;
+        options.output.note('Backing up the library before upgrading it…');
+      }
+      if (progress.phase !== 'migrating' || !upgrading) return;
       const percent = Math.floor(((progress.step - 1 + progress.fraction) / progress.steps) * 10) * 10;
       if (percent > said) options.output.note(`Upgrading the library for this version: ${(said = percent)}%`);
     },

@@ -12,8 +12,6 @@ export const UPGRADE_WINDOW_OPTIONS = {
   width: 460,
   height: 220,
   resizable: false,
-  // Quitting mid-upgrade is safe (each step is one transaction) but should not be one click.
-  closable: false,
   minimizable: true,
   maximizable: false,
   fullscreenable: false,

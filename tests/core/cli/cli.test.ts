@@ -207,7 +207,8 @@ describe('an older library', () => {
     expect(said[0]).toBe('Backing up the library before upgrading it…');
     expect(said.slice(1)).toEqual(['Upgrading the library for this version: 0%', 'Upgrading the library for this version: 90%', 'Upgrading the library for this version: 100%']);
     expect((run.json.articles as unknown[]).length).toBe(29);
-    // Upgraded once: the next command says nothing of it.
+    // Upgraded once: the next command says nothing of it, nor does a new library's first.
     expect((await cli(dir, 'list', '--json')).stderr).toBe('');
+    expect((await cli(dataDir(), 'list', '--json')).stderr).toBe('');
   });
 });
