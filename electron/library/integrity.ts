@@ -1,4 +1,4 @@
-// Integrity check on open. A damaged file is reported with what to do about it, never "fixed"
+// The integrity check (on open, or on a worker once the app runs: library/background/). A damaged file is reported with what to do about it, never "fixed"
 // silently: the caller shows the message and can restore the newest backup (backup.ts).
 import { DatabaseSync } from 'node:sqlite';
 

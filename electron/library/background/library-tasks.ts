@@ -65,8 +65,8 @@ export type UpgradeResult = { ok: true } | { ok: false; message: string };
 
 /**
  * Checks, backs up and upgrades the file as opening it would, on a worker thread, telling
- * onProgress as it goes. On failure the file is as it was (each step is one transaction), and
- * opening it again reports the same problem the usual way.
+ * onProgress as it goes. On failure the file is as it was (each step is one transaction);
+ * main then opens it with the check first (CoreOptions.checkIntegrityAtOpen).
  */
 export async function upgradeOffThread(file: string, options: { backupDir?: string; onProgress: (progress: OpenProgress) => void }): Promise<UpgradeResult> {
   const task: LibraryTask = { task: 'upgrade', file, ...(options.backupDir ? { backupDir: options.backupDir } : {}) };
